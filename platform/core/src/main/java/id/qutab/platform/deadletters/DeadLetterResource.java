@@ -1,0 +1,64 @@
+package id.qutab.platform.deadletters;
+
+import id.qutab.platform.ServiceConfig;
+import id.qutab.platform.outbox.OutboxStore;
+import id.qutab.platform.problem.ProblemException;
+import id.qutab.platform.security.Roles;
+import id.qutab.platform.web.Page;
+import id.qutab.platform.web.PageRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Events this service could not deliver after every attempt. Listing shows why; replay puts the row back
+ * in line with fresh attempts (and unblocks the events of the same aggregate queued behind it).
+ */
+@Path("/api/admin/events/{service}/dead-letters")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLetterResource {
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    ServiceConfig service;
+
+    @GET
+    public Page<OutboxStore.DeadLetter> list(@PathParam("service") String serviceName,
+                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        requireThisService(serviceName);
+        PageRequest request = PageRequest.of(page, size);
+        OutboxStore.DeadLetterPage dead = store.deadLetters(request.size(), request.offset());
+        return new Page<>(dead.items(), request.page(), request.size(), dead.total());
+    }
+
+    @POST
+    @Path("/{id}/replay")
+    public Map<String, String> replay(@PathParam("service") String serviceName, @PathParam("id") UUID id) {
+        requireThisService(serviceName);
+        if (store.replay(id)) {
+            return Map.of("id", id.toString(), "status", "PENDING");
+        }
+        if (store.exists(id)) {
+            throw ProblemException.conflict("not-dead", "Only a dead letter can be replayed.");
+        }
+        throw ProblemException.notFound("Dead letter");
+    }
+
+    private void requireThisService(String serviceName) {
+        if (!service.name().equals(serviceName)) {
+            throw ProblemException.notFound("Service " + serviceName);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package id.qutab.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+@ConfigMapping(prefix = "qutab.outbox")
+public interface OutboxConfig {
+
+    /** Which event types each destination service receives: {@code qutab.outbox.subscriptions.affiliate=commerce.order.*}. */
+    Map<String, List<String>> subscriptions();
+
+    Relay relay();
+
+    interface Relay {
+        /** Off in a service's own tests, which drive {@link RelayWorker} by hand. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Heads of aggregates claimed per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Events of one aggregate delivered in order within one claim. */
+        @WithDefault("20")
+        int perAggregate();
+
+        /** How long a claim is exclusive; a relay that dies loses its rows to another after this. */
+        @WithDefault("60s")
+        Duration lease();
+
+        @WithDefault("5s")
+        Duration deliveryTimeout();
+
+        /** Aggregates delivered in parallel by one relay. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** Attempts before a row is {@code DEAD} (listed and replayable by admins). */
+        @WithDefault("10")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration backoffBase();
+
+        @WithDefault("10m")
+        Duration backoffMax();
+
+        /** Delivered rows are deleted after this. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+}

@@ -1,0 +1,106 @@
+package id.qutab.platform.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The polling relay of this service's outbox. Safe to run in every replica: see {@link OutboxStore}.
+ * Also keeps the metrics fresh and deletes delivered rows and old inbox ids after their retention.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxStore store;
+
+    @Inject
+    EventDelivery delivery;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    OutboxMetrics metrics;
+
+    @Inject
+    id.qutab.platform.events.EventsConfig events;
+
+    private ExecutorService executor;
+    private RelayWorker worker;
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(config.relay().concurrency(), r -> {
+            Thread t = new Thread(r, "outbox-relay-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        worker = newWorker();
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        executor.shutdown();
+        executor.awaitTermination(config.relay().deliveryTimeout().toSeconds() + 1, TimeUnit.SECONDS);
+    }
+
+    /** A worker of its own, e.g. to run a second relay side by side in a test. */
+    public RelayWorker newWorker() {
+        return new RelayWorker(store, delivery, config.relay(), metrics, executor);
+    }
+
+    @Scheduled(every = "${qutab.outbox.relay.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class, identity = "outbox-relay")
+    void relay() {
+        try {
+            worker.drain(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            LOG.warn("outbox relay round failed; will retry", e);
+        }
+    }
+
+    @Scheduled(every = "10s", delay = 1, delayUnit = TimeUnit.SECONDS, identity = "outbox-stats")
+    void refreshStats() {
+        try {
+            metrics.refresh(store.stats());
+        } catch (RuntimeException e) {
+            LOG.debug("outbox stats unavailable", e);
+        }
+    }
+
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-retention")
+    void retention() {
+        int outbox = store.deleteSentBefore(Instant.now().minus(config.relay().retention()));
+        int inbox = store.deleteInboxBefore(Instant.now().minus(events.inboxRetention()));
+        if (outbox + inbox > 0) {
+            LOG.infof("retention removed %d delivered outbox rows and %d inbox ids", outbox, inbox);
+        }
+    }
+
+    @Singleton
+    public static class RelayDisabled implements Scheduled.SkipPredicate {
+        @Inject
+        OutboxConfig config;
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.relay().enabled();
+        }
+    }
+}
