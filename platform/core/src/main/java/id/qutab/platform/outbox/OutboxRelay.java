@@ -76,7 +76,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "10s", delay = 1, delayUnit = TimeUnit.SECONDS, identity = "outbox-stats")
-    void refreshStats() {
+    public void refreshStats() {
         try {
             metrics.refresh(store.stats());
         } catch (RuntimeException e) {
@@ -85,7 +85,7 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-retention")
-    void retention() {
+    public void retention() {
         int outbox = store.deleteSentBefore(Instant.now().minus(config.relay().retention()));
         int inbox = store.deleteInboxBefore(Instant.now().minus(events.inboxRetention()));
         if (outbox + inbox > 0) {

@@ -85,7 +85,7 @@ public class RelayWorker {
 
     private int deliverChain(List<OutboxRow> chain, UUID owner) {
         // Stop well before the lease ends, so a slow round never overlaps another relay's claim.
-        Duration safety = config.deliveryTimeout().plusSeconds(2);
+        Duration safety = min(config.deliveryTimeout().plusSeconds(2), config.lease().dividedBy(2));
         int delivered = 0;
         for (int i = 0; i < chain.size(); i++) {
             OutboxRow row = chain.get(i);
@@ -112,6 +112,10 @@ public class RelayWorker {
             return delivered;
         }
         return delivered;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private String deliverSafely(OutboxRow row) {

@@ -60,6 +60,22 @@ public class ProblemMappers {
         return respond(unreadable(e), request);
     }
 
+    // Quarkus REST ships mappers for these exact types; closer types win, so ours are declared too.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        return respond(unreadable(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidFormatException e, HttpServerRequest request) {
+        return respond(unreadable(e), request);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e, HttpServerRequest request) {
+        return respond(unreadable(e), request);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return unauthenticated(request);

@@ -1,0 +1,194 @@
+package id.qutab.platform.outbox;
+
+import id.qutab.platform.support.Db;
+import id.qutab.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The relay's guarantees, against a real PostgreSQL and a real HTTP subscriber (this app's own inbox).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class OutboxRelayTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Db db;
+
+    @BeforeEach
+    void clean() {
+        db.reset();
+    }
+
+    @Test
+    void twoRelaysDeliverEveryEventOnceAndKeepEachAggregatesOrder() throws Exception {
+        int aggregates = 50;
+        int perAggregate = 20;
+        // Interleave aggregates the way real traffic does, in several transactions.
+        for (int n = 0; n < perAggregate; n++) {
+            int step = n;
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (int a = 0; a < aggregates; a++) {
+                    outbox.record("test.thing.happened", "agg-" + a, Map.of("n", step));
+                }
+            });
+        }
+        assertEquals(1000, db.count("SELECT count(*) FROM outbox WHERE status = 'PENDING'"));
+
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            RelayWorker worker = relay.newWorker();
+            runs.add(relays.submit(() -> runUntilEmpty(worker)));
+        }
+        int delivered = 0;
+        for (Future<Integer> run : runs) {
+            delivered += run.get(120, TimeUnit.SECONDS);
+        }
+        relays.shutdown();
+
+        assertTrue(runs.stream().allMatch(f -> {
+            try {
+                return f.get() > 0;
+            } catch (Exception e) {
+                return false;
+            }
+        }), "both relays took part");
+        assertEquals(1000, delivered, "rows marked sent by the two relays together");
+        assertEquals(1000, db.count("SELECT count(*) FROM outbox WHERE status = 'SENT'"));
+        assertEquals(1000, db.count("SELECT count(*) FROM received_events"), "each event applied once");
+        assertEquals(1000, db.count("SELECT count(DISTINCT event_id) FROM received_events"));
+        assertEquals(1000, db.count("SELECT count(*) FROM inbox"));
+
+        Map<String, List<Integer>> arrival = new HashMap<>();
+        for (List<Object> row : db.rows("SELECT aggregate_id, n FROM received_events ORDER BY received_seq")) {
+            arrival.computeIfAbsent((String) row.get(0), k -> new ArrayList<>()).add((Integer) row.get(1));
+        }
+        assertEquals(aggregates, arrival.size());
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 0; n < perAggregate; n++) {
+            expected.add(n);
+        }
+        arrival.forEach((aggregate, order) -> assertEquals(expected, order, "arrival order of " + aggregate));
+    }
+
+    @Test
+    void anEventWhoseTransactionCommitsLastIsStillDelivered() throws Exception {
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
+            outbox.record("test.thing.happened", "slow", Map.of("n", 1));
+            recorded.countDown();
+            await(mayCommit);
+        }));
+        assertTrue(recorded.await(10, TimeUnit.SECONDS));
+        QuarkusTransaction.requiringNew().run(() -> outbox.record("test.thing.happened", "fast", Map.of("n", 2)));
+
+        long slowSeq = (Long) db.one("SELECT max(seq) FROM outbox WHERE aggregate_id = 'fast'") - 1;
+        RelayWorker worker = relay.newWorker();
+        assertEquals(1, worker.drain(Duration.ofSeconds(10)), "only the committed, later id is visible");
+        assertEquals(List.of(List.of("fast")), db.rows("SELECT aggregate_id FROM received_events"));
+
+        mayCommit.countDown();
+        slow.get(10, TimeUnit.SECONDS);
+        assertTrue((Long) db.one("SELECT seq FROM outbox WHERE aggregate_id = 'slow'") <= slowSeq,
+                "the slow transaction holds the smaller id");
+        assertEquals(1, worker.drain(Duration.ofSeconds(10)));
+        assertEquals(2, db.count("SELECT count(*) FROM received_events"));
+        assertEquals(1, db.count("SELECT count(*) FROM received_events WHERE aggregate_id = 'slow'"));
+    }
+
+    @Test
+    void eventsClaimedByADeadRelayAreDeliveredAfterTheLeaseExpires() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int n = 0; n < 3; n++) {
+                outbox.record("test.thing.happened", "orphaned", Map.of("n", n));
+            }
+        });
+        List<OutboxRow> abandoned = relay.newWorker().claimAndAbandon();
+        assertEquals(3, abandoned.size(), "the dying relay claimed head and followers");
+        Instant leaseEnd = abandoned.get(0).leaseUntil();
+
+        RelayWorker survivor = relay.newWorker();
+        assertEquals(0, survivor.runOnce().claimed(), "leased rows are not claimable");
+        assertEquals(0, db.count("SELECT count(*) FROM received_events"));
+
+        while (Instant.now().isBefore(leaseEnd.plusMillis(200))) {
+            sleep(100);
+        }
+        assertEquals(3, survivor.drain(Duration.ofSeconds(10)));
+        assertEquals(List.of(List.of(0), List.of(1), List.of(2)),
+                db.rows("SELECT n FROM received_events ORDER BY received_seq"));
+        assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE status <> 'SENT' OR lease_owner IS NOT NULL"));
+    }
+
+    @Test
+    void retentionDeletesOnlyOldDeliveredRows() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.record("test.thing.happened", "old", Map.of("n", 0));
+            outbox.record("test.thing.happened", "waiting", Map.of("n", 0));
+        });
+        db.exec("UPDATE outbox SET status = 'SENT', sent_at = now() - interval '8 days' WHERE aggregate_id = 'old'");
+        relay.retention();
+        assertEquals(List.of(List.of("waiting")), db.rows("SELECT aggregate_id FROM outbox"));
+    }
+
+    private static int runUntilEmpty(RelayWorker worker) {
+        int delivered = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int idleRounds = 0;
+        while (System.nanoTime() < deadline && idleRounds < 20) {
+            RelayWorker.Round round = worker.runOnce();
+            delivered += round.delivered();
+            if (round.claimed() == 0) {
+                idleRounds++;
+                sleep(20);
+            } else {
+                idleRounds = 0;
+            }
+        }
+        return delivered;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

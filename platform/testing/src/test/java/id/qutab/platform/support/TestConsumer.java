@@ -1,0 +1,48 @@
+package id.qutab.platform.support;
+
+import id.qutab.platform.events.EventEnvelope;
+import id.qutab.platform.events.EventType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A consumer like a service's: records each applied event in the inbox transaction. */
+@ApplicationScoped
+public class TestConsumer {
+
+    /** While set, {@code test.poison} events fail, as a broken subscriber would. */
+    public static final AtomicBoolean POISON_FAILS = new AtomicBoolean();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    void onThing(@Observes @EventType("test.thing.happened") EventEnvelope event) {
+        record(event);
+    }
+
+    void onPoison(@Observes @EventType("test.poison") EventEnvelope event) {
+        if (POISON_FAILS.get()) {
+            throw new IllegalStateException("subscriber is broken");
+        }
+        record(event);
+    }
+
+    private void record(EventEnvelope event) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO received_events (event_id, aggregate_id, n) VALUES (?, ?, ?)")) {
+            ps.setObject(1, event.id());
+            ps.setString(2, event.aggregateId());
+            ps.setInt(3, event.payload().path("n").asInt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
