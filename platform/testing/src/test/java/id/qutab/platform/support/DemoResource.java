@@ -28,7 +28,7 @@ public class DemoResource {
     }
 
     public record NewThing(@NotBlank @Size(max = 20) String name, @NotNull Category category, @Min(1) int quantity,
-                           @Valid List<Item> items) {
+                           List<@Valid Item> items) {
     }
 
     @POST
