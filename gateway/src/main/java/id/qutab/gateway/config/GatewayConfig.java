@@ -1,0 +1,60 @@
+package id.qutab.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything an operator can tune at the edge. Defaults live in application.properties (one commented place);
+ * every key can be given as its environment variable ({@code qutab.gateway.routes.identity} ↔
+ * {@code QUTAB_GATEWAY_ROUTES_IDENTITY}).
+ */
+@ConfigMapping(prefix = "qutab.gateway")
+public interface GatewayConfig {
+
+    /** Service name → the path prefixes it owns. The longest matching prefix wins. */
+    Map<String, List<String>> routes();
+
+    /** Browser origins allowed to call the API with credentials. */
+    List<String> corsOrigins();
+
+    /** Largest request body forwarded; larger ones get 413 before reaching a service. */
+    MemorySize maxBodySize();
+
+    /** Time to get a connection to an upstream (new or pooled); past it the client gets 504. */
+    Duration connectTimeout();
+
+    /** Longest silence from an upstream once the request is sent; past it the client gets 504. */
+    Duration responseTimeout();
+
+    /** Per-upstream budget of the readiness probe. */
+    Duration readinessTimeout();
+
+    /** Connection pool size towards each upstream. */
+    int upstreamMaxConnections();
+
+    /**
+     * Whether the peer is a trusted proxy (ingress, load balancer) whose X-Forwarded-* headers tell the truth.
+     * Off at the edge: a client could otherwise pick its own address and dodge the per-IP rate limits.
+     */
+    boolean trustForwardedHeaders();
+
+    /** Named per-client-IP limits, each on a set of path prefixes. */
+    Map<String, RateLimit> rateLimit();
+
+    /** Most client addresses remembered per limit; bounds memory when many addresses show up. */
+    int rateLimitTrackedClients();
+
+    interface RateLimit {
+        List<String> prefixes();
+
+        /** Requests allowed in a burst. */
+        long capacity();
+
+        /** Time in which a drained bucket fills up again (tokens come back gradually). */
+        Duration refillPeriod();
+    }
+}

@@ -1,0 +1,24 @@
+package id.qutab.gateway;
+
+import id.qutab.gateway.support.UpstreamStubs;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/** The gateway behind an ingress it trusts; one login per hour per client address. */
+public class TrustedProxyProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "qutab.gateway.trust-forwarded-headers", "true",
+                "qutab.gateway.rate-limit.auth.capacity", "1",
+                "qutab.gateway.rate-limit.auth.refill-period", "1h");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(UpstreamStubs.class));
+    }
+}
