@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -40,6 +43,14 @@ public class Outbox {
     @Inject
     Subscriptions subscriptions;
 
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    @Inject
+    OutboxRelay relay;
+
+    private static final Object NUDGE_REGISTERED = new Object();
+
     /** Records {@code type} for {@code aggregateId}; returns the event id consumers will dedupe on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String type, String aggregateId, Object payload) {
@@ -73,7 +84,28 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("could not record event " + type, e);
         }
+        nudgeRelayAfterCommit();
         return eventId;
+    }
+
+    private void nudgeRelayAfterCommit() {
+        if (transaction.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transaction.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.nudge();
+                }
+            }
+        });
     }
 
     private String serialize(Object payload) {

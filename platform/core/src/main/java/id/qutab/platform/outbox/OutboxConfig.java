@@ -20,6 +20,10 @@ public interface OutboxConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** How often the relay polls; commits that record events also nudge it at once. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
         /** Heads of aggregates claimed per round. */
         @WithDefault("100")
         int batchSize();

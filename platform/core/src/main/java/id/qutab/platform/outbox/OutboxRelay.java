@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The polling relay of this service's outbox. Safe to run in every replica: see {@link OutboxStore}.
+ * Besides polling, a commit that recorded events nudges it, so an event usually leaves within
+ * milliseconds instead of waiting for the next poll; the poll is the safety net (other replicas' events,
+ * retries, a nudge that arrived while a round was finishing).
  * Also keeps the metrics fresh and deletes delivered rows and old inbox ids after their retention.
  */
 @ApplicationScoped
@@ -41,7 +45,11 @@ public class OutboxRelay {
     id.qutab.platform.events.EventsConfig events;
 
     private ExecutorService executor;
+    private ExecutorService nudges;
     private RelayWorker worker;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicBoolean nudgeQueued = new AtomicBoolean();
 
     @PostConstruct
     void start() {
@@ -51,11 +59,17 @@ public class OutboxRelay {
             t.setDaemon(true);
             return t;
         });
+        nudges = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay-nudge");
+            t.setDaemon(true);
+            return t;
+        });
         worker = newWorker();
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
+        nudges.shutdown();
         executor.shutdown();
         executor.awaitTermination(config.relay().deliveryTimeout().toSeconds() + 1, TimeUnit.SECONDS);
     }
@@ -65,13 +79,37 @@ public class OutboxRelay {
         return new RelayWorker(store, delivery, config.relay(), metrics, executor);
     }
 
-    @Scheduled(every = "${qutab.outbox.relay.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** Called after a commit that recorded events; coalesces bursts into one extra round. */
+    public void nudge() {
+        if (!config.relay().enabled() || !nudgeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        nudges.execute(() -> {
+            nudgeQueued.set(false);
+            drainNow();
+        });
+    }
+
+    @Scheduled(every = "${qutab.outbox.relay.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = RelayDisabled.class, identity = "outbox-relay")
     void relay() {
+        drainNow();
+    }
+
+    private void drainNow() {
+        if (!draining.compareAndSet(false, true)) {
+            again.set(true); // the running round drains once more before it stops
+            return;
+        }
         try {
-            worker.drain(Duration.ofSeconds(10));
+            do {
+                again.set(false);
+                worker.drain(Duration.ofSeconds(10));
+            } while (again.get());
         } catch (RuntimeException e) {
             LOG.warn("outbox relay round failed; will retry", e);
+        } finally {
+            draining.set(false);
         }
     }
 

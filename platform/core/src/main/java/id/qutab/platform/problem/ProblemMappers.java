@@ -40,7 +40,8 @@ public class ProblemMappers {
     public Response problem(ProblemException e, HttpServerRequest request) {
         Response.ResponseBuilder response = builder(e.problem(), request);
         if (e.retryAfter() != null) {
-            response.header("Retry-After", Math.max(1, e.retryAfter().toSeconds()));
+            // Round up: a client that waits the advertised seconds must not be refused again.
+            response.header("Retry-After", Math.max(1, (e.retryAfter().toMillis() + 999) / 1000));
         }
         return response.build();
     }

@@ -83,6 +83,11 @@ class ProblemResponsesTest {
     @Test
     void aMalformedIdIs400AndAnUnknownPathIs404() {
         given().get("/test/things/not-a-uuid").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(id.qutab.testing.TestJwt.admin())
+                .get("/api/admin/events/platformtest/dead-letters?page=abc").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(id.qutab.testing.TestJwt.admin())
+                .get("/api/admin/events/platformtest/dead-letters?size=1000").then().statusCode(400)
+                .body("errors[0].field", equalTo("size"));
         given().get("/no/such/path").then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
         given().delete("/test/things/boom").then().statusCode(405).contentType(PROBLEM);
     }

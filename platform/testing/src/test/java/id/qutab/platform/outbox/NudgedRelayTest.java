@@ -1,0 +1,48 @@
+package id.qutab.platform.outbox;
+
+import id.qutab.platform.support.Db;
+import id.qutab.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** With the poll an hour away, only the after-commit nudge can deliver an event within seconds. */
+@QuarkusTest
+@TestProfile(NudgedRelayTest.RelayRunning.class)
+@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
+class NudgedRelayTest {
+
+    public static class RelayRunning implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("qutab.outbox.relay.enabled", "true", "qutab.outbox.relay.poll-interval", "1h");
+        }
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Db db;
+
+    @Test
+    void aCommitNudgesTheRelay() throws InterruptedException {
+        db.reset();
+        long start = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> outbox.record("test.thing.happened", "nudged", Map.of("n", 5)));
+        while (db.count("SELECT count(*) FROM outbox WHERE status = 'SENT'") == 0 && System.nanoTime() - start < 5_000_000_000L) {
+            Thread.sleep(10);
+        }
+        assertEquals(List.of(List.of("nudged", 5)), db.rows("SELECT aggregate_id, n FROM received_events"));
+        assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE status = 'SENT'"));
+    }
+}
