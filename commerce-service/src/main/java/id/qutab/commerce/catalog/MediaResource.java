@@ -1,0 +1,28 @@
+package id.qutab.commerce.catalog;
+
+import id.qutab.platform.problem.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** Serves stored product images ({@code /media/} is routed to this service by the gateway). */
+@Path("/media/products")
+@PermitAll
+public class MediaResource {
+
+    @Inject
+    ProductImages images;
+
+    @GET
+    @Path("/{file}")
+    public Response image(@PathParam("file") String file) {
+        ProductImages.StoredImage image = images.find(file).orElseThrow(() -> ProblemException.notFound("Image"));
+        return Response.ok(image.path().toFile(), image.mediaType())
+                .header("Cache-Control", "public, max-age=31536000, immutable")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+}

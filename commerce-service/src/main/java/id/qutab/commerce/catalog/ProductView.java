@@ -1,0 +1,15 @@
+package id.qutab.commerce.catalog;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A product as the API shows it; {@code imageUrl} is served by this service under {@code /media/}. */
+public record ProductView(UUID id, String name, Category category, String description, long price,
+                          Integer weightMin, Integer weightMax, int stock, String imageUrl, boolean active,
+                          Instant createdAt, Instant updatedAt) {
+
+    public static ProductView of(Product p) {
+        return new ProductView(p.id, p.name, p.category, p.description, p.price, p.weightMin, p.weightMax, p.stock,
+                ProductImages.urlOf(p.imageFile), p.active, p.createdAt, p.updatedAt);
+    }
+}

@@ -1,0 +1,144 @@
+package id.qutab.commerce.invoices;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import id.qutab.commerce.orders.Order;
+import id.qutab.commerce.orders.OrderLine;
+import id.qutab.commerce.orders.OrderStatus;
+import id.qutab.commerce.payments.Payment;
+import id.qutab.commerce.support.Rupiah;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Renders the invoice of a paid order (OpenPDF): number, lines with the names on behalf of, recipient, payment. */
+@ApplicationScoped
+public class InvoicePdf {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm 'WIB'").withZone(JAKARTA);
+    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1B, 0x5E, 0x20));
+    private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
+    private static final Font NORMAL = new Font(Font.HELVETICA, 10);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+
+    public byte[] render(Order order, Payment payment) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
+        try {
+            PdfWriter.getInstance(doc, out);
+            doc.addTitle("Invoice " + order.number);
+            doc.addAuthor("Qutab");
+            doc.open();
+            doc.add(new Paragraph("Qutab - Qurban Tanpa Batas", TITLE));
+            doc.add(new Paragraph("INVOICE / FAKTUR", BOLD));
+            doc.add(Chunk.NEWLINE);
+
+            PdfPTable head = new PdfPTable(2);
+            head.setWidthPercentage(100);
+            row(head, "Nomor pesanan / Order number", order.number);
+            row(head, "Tanggal pesanan / Order date", when(order.createdAt));
+            row(head, "Dibayar / Paid at", when(order.paidAt));
+            row(head, "Status", order.status.name());
+            row(head, "Penerima / Recipient", order.recipientName
+                    + (order.recipientPhone == null ? "" : " (" + order.recipientPhone + ")"));
+            row(head, "Lokasi penyaluran / Distribution", order.recipientLocation);
+            if (payment != null) {
+                row(head, "Referensi pembayaran / Payment reference", payment.provider + " " + payment.providerInvoiceId);
+                row(head, "Metode / Method", nz(payment.paymentMethod) + (payment.paymentChannel == null ? ""
+                        : " " + payment.paymentChannel));
+                row(head, "ID pembayaran / Payment id", payment.id.toString());
+            }
+            doc.add(head);
+            doc.add(Chunk.NEWLINE);
+
+            PdfPTable lines = new PdfPTable(new float[]{4.2f, 1.1f, 0.6f, 1.6f, 1.6f, 1.4f, 1.6f});
+            lines.setWidthPercentage(100);
+            for (String h : new String[]{"Hewan / Item", "Jenis", "Qty", "Harga", "Jumlah", "Diskon", "Dibayar"}) {
+                PdfPCell cell = new PdfPCell(new Phrase(h, BOLD));
+                cell.setBackgroundColor(new Color(0xE8, 0xF5, 0xE9));
+                lines.addCell(cell);
+            }
+            for (OrderLine l : order.lines) {
+                PdfPCell name = new PdfPCell();
+                name.addElement(new Phrase(l.productName, NORMAL));
+                name.addElement(new Phrase("Atas nama / On behalf of: " + String.join(", ", l.onBehalfOf), SMALL));
+                lines.addCell(name);
+                lines.addCell(new Phrase(l.category.name(), NORMAL));
+                lines.addCell(right(String.valueOf(l.quantity)));
+                lines.addCell(right(Rupiah.format(l.unitPrice)));
+                lines.addCell(right(Rupiah.format(l.lineTotal)));
+                lines.addCell(right(Rupiah.format(l.discount)));
+                lines.addCell(right(Rupiah.format(l.paidAmount)));
+            }
+            doc.add(lines);
+            doc.add(Chunk.NEWLINE);
+
+            PdfPTable totals = new PdfPTable(2);
+            totals.setWidthPercentage(50);
+            totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            totalRow(totals, "Subtotal", Rupiah.format(order.subtotal), NORMAL);
+            totalRow(totals, "Diskon / Discount" + (order.couponCode == null ? "" : " (" + order.couponCode + ")"),
+                    Rupiah.format(-order.discount), NORMAL);
+            totalRow(totals, "Total", Rupiah.format(order.total), BOLD);
+            doc.add(totals);
+            if (order.status == OrderStatus.REFUNDED) {
+                doc.add(Chunk.NEWLINE);
+                doc.add(new Paragraph("Pesanan ini telah dikembalikan dananya / This order has been refunded: "
+                        + nz(order.closeReason), BOLD));
+            }
+            doc.add(Chunk.NEWLINE);
+            doc.add(new Paragraph("Semua harga dalam Rupiah (IDR). Terima kasih telah berqurban bersama Qutab.", SMALL));
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("invoice rendering failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void row(PdfPTable table, String label, String value) {
+        PdfPCell l = new PdfPCell(new Phrase(label, BOLD));
+        l.setBorder(0);
+        PdfPCell v = new PdfPCell(new Phrase(nz(value), NORMAL));
+        v.setBorder(0);
+        table.addCell(l);
+        table.addCell(v);
+    }
+
+    private static void totalRow(PdfPTable table, String label, String value, Font font) {
+        PdfPCell l = new PdfPCell(new Phrase(label, font));
+        l.setBorder(0);
+        PdfPCell v = new PdfPCell(new Phrase(value, font));
+        v.setBorder(0);
+        v.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        table.addCell(l);
+        table.addCell(v);
+    }
+
+    private static PdfPCell right(String text) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, NORMAL));
+        cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+        return cell;
+    }
+
+    private static String when(Instant at) {
+        return at == null ? "-" : WHEN.format(at);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+}

@@ -1,0 +1,215 @@
+package id.qutab.commerce.orders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.qutab.commerce.attribution.Attribution;
+import id.qutab.commerce.attribution.AttributionResolver;
+import id.qutab.commerce.coupons.Coupon;
+import id.qutab.commerce.coupons.CouponRedemption;
+import id.qutab.commerce.support.Sql;
+import id.qutab.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock, redeem the coupon,
+ * snapshot the lines, spread the discount, attribute, number, persist, and record {@code commerce.order.created}.
+ * Any refusal rolls all of it back (stock, coupon usage, key).
+ */
+@ApplicationScoped
+public class OrderPlacement {
+
+    public static final int MAX_KEY_LENGTH = 200;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    StockReservation stock;
+
+    @Inject
+    CouponRedemption coupons;
+
+    @Inject
+    AttributionResolver attribution;
+
+    @Inject
+    OrderNumbers numbers;
+
+    @Inject
+    OrderEvents events;
+
+    @Inject
+    OrderConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** {@code replayed}: the key had been used with this very body, this is the order it created then. */
+    public record Placed(OrderView order, boolean replayed) {
+    }
+
+    @Transactional
+    public Placed place(UUID userId, PlaceOrderRequest request, String idempotencyKey, String referralCookie) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null && key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
+        }
+        if (key != null) {
+            String hash = hash(request);
+            UUID earlier = claim(userId, key, hash);
+            if (earlier != null) {
+                return new Placed(OrderView.of(Order.findById(earlier)), true);
+            }
+        }
+        Order order = create(userId, request, referralCookie);
+        if (key != null) {
+            Sql.update(em, "UPDATE order_idempotency SET order_id = ?1 WHERE user_id = ?2 AND key = ?3",
+                    order.id, userId, key);
+        }
+        return new Placed(OrderView.of(order), false);
+    }
+
+    /**
+     * Inserts the key first thing. A concurrent request with the same key blocks on the primary key until the
+     * first transaction ends: committed → we read its order; rolled back (it was refused) → we go ahead.
+     * Returns the earlier order's id, or null when this request owns the key.
+     */
+    private UUID claim(UUID userId, String key, String hash) {
+        int claimed = Sql.update(em, """
+                INSERT INTO order_idempotency (user_id, key, request_hash) VALUES (?1, ?2, ?3)
+                ON CONFLICT (user_id, key) DO NOTHING""", userId, key, hash);
+        if (claimed == 1) {
+            return null;
+        }
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT request_hash, order_id FROM order_idempotency WHERE user_id = ?1 AND key = ?2")
+                .setParameter(1, userId).setParameter(2, key).getSingleResult();
+        if (!hash.equals(row[0])) {
+            throw ProblemException.rule("idempotency-key-reused",
+                    "This Idempotency-Key was already used with a different request body.");
+        }
+        if (row[1] == null) {
+            throw ProblemException.conflict("idempotency-in-progress", "The first request with this key is still running.");
+        }
+        return (UUID) row[1];
+    }
+
+    private Order create(UUID userId, PlaceOrderRequest request, String referralCookie) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            if (!seen.add(request.items().get(i).productId())) {
+                throw ProblemException.invalid("items[" + i + "].productId",
+                        "each product may appear once; use quantity (names go in onBehalfOf)");
+            }
+        }
+        Instant now = Instant.now();
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.userId = userId;
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.paymentDueAt = now.plus(config.paymentWindow());
+        PlaceOrderRequest.Recipient r = request.recipient();
+        order.recipientName = r.name().trim();
+        order.recipientPhone = blankToNull(r.phone());
+        order.recipientLocation = r.location().trim();
+        order.recipientNotes = blankToNull(r.notes());
+
+        // Reserve in product-id order: two orders for the same products lock them in the same order (no deadlock).
+        List<Integer> byProduct = IntStream.range(0, request.items().size()).boxed()
+                .sorted(Comparator.comparing(i -> request.items().get(i).productId())).toList();
+        StockReservation.Reserved[] reserved = new StockReservation.Reserved[request.items().size()];
+        for (int i : byProduct) {
+            PlaceOrderRequest.Item item = request.items().get(i);
+            reserved[i] = stock.reserve(item.productId(), item.quantity());
+        }
+        long[] totals = new long[reserved.length];
+        long subtotal = 0;
+        for (int i = 0; i < reserved.length; i++) {
+            PlaceOrderRequest.Item item = request.items().get(i);
+            totals[i] = Math.multiplyExact(reserved[i].unitPrice(), (long) item.quantity());
+            subtotal = Math.addExact(subtotal, totals[i]);
+            OrderLine line = new OrderLine();
+            line.id = UUID.randomUUID();
+            line.order = order;
+            line.lineNo = i + 1;
+            line.productId = item.productId();
+            line.productName = reserved[i].name();
+            line.category = reserved[i].category();
+            line.unitPrice = reserved[i].unitPrice();
+            line.quantity = item.quantity();
+            line.lineTotal = totals[i];
+            line.onBehalfOf = OnBehalfOf.names(line.category, line.quantity, item.onBehalfOf(), order.recipientName, i);
+            order.lines.add(line);
+        }
+
+        CouponRedemption.Redeemed redeemed = null;
+        if (request.couponCode() != null && !request.couponCode().isBlank()) {
+            redeemed = coupons.redeem(request.couponCode(), userId, subtotal);
+        }
+        long discount = redeemed == null ? 0 : redeemed.discount();
+        long[] shares = DiscountSpread.spread(totals, discount);
+        for (int i = 0; i < shares.length; i++) {
+            OrderLine line = order.lines.get(i);
+            line.discount = shares[i];
+            line.paidAmount = line.lineTotal - shares[i];
+        }
+        order.subtotal = subtotal;
+        order.discount = discount;
+        order.total = subtotal - discount;
+        if (redeemed != null) {
+            Coupon c = redeemed.coupon();
+            order.couponId = c.id;
+            order.couponCode = c.code;
+            order.couponAffiliateId = c.affiliateId;
+        }
+
+        Attribution a = attribution.resolve(request.referralCode(), referralCookie, order.couponCode,
+                order.couponAffiliateId);
+        order.referralCode = a.referralCode();
+        order.clickId = a.clickId();
+        order.attributionSource = a.source();
+        order.referralAffiliateId = a.referralAffiliateId();
+
+        order.number = numbers.next(now);
+        order.tracking.add(OrderLifecycle.entry(order, OrderStatus.PENDING_PAYMENT,
+                "Pesanan dibuat, menunggu pembayaran.", null, "customer", now));
+        order.persist();
+        em.flush();
+        if (redeemed != null) {
+            coupons.record(redeemed.coupon(), order.id, userId, discount);
+        }
+        events.created(order);
+        return order;
+    }
+
+    /** SHA-256 of the body as parsed (field order fixed by the records): same body, same hash. */
+    private String hash(PlaceOrderRequest request) {
+        try {
+            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the order request", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

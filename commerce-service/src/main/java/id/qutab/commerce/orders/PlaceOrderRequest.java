@@ -1,0 +1,31 @@
+package id.qutab.commerce.orders;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Body of {@code POST /api/orders}. */
+public record PlaceOrderRequest(
+        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Item> items,
+        @NotNull @Valid Recipient recipient,
+        @Size(max = 40) String couponCode,
+        @Size(max = 64) String referralCode) {
+
+    public record Item(@NotNull UUID productId,
+                       @NotNull @Min(1) @Max(100) Integer quantity,
+                       @Size(max = 700) List<String> onBehalfOf) {
+    }
+
+    public record Recipient(@NotBlank @Size(max = 100) String name,
+                            @Pattern(regexp = "\\+?[0-9 ()-]{6,20}", message = "must be a phone number") String phone,
+                            @NotBlank @Size(max = 500) String location,
+                            @Size(max = 1000) String notes) {
+    }
+}
