@@ -1,4 +1,4 @@
-package id.qutab.commerce.support;
+package id.qutab.platform.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
