@@ -1,4 +1,4 @@
-package id.qutab.platform.support;
+package id.qutab.payout.testsupport;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain SQL reads for assertions on the real database. */
+/** Plain SQL against the service's schema, for assertions on what was really stored. */
 @ApplicationScoped
 public class Db {
 
@@ -61,9 +61,5 @@ public class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    public void reset() {
-        exec("TRUNCATE outbox, inbox, received_events");
     }
 }

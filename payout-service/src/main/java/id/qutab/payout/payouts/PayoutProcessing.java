@@ -1,0 +1,98 @@
+package id.qutab.payout.payouts;
+
+import id.qutab.platform.outbox.Outbox;
+import id.qutab.platform.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What admins do with a payout, each under the affiliate's {@link PayoutLock}: approve, mark paid with the bank's
+ * transfer reference (allocating the commissions it covers), fail or reject with a reason (the amount is
+ * available again). Repeating a step that already happened answers the payout as it is and emits nothing.
+ */
+@ApplicationScoped
+public class PayoutProcessing {
+
+    @Inject
+    PayoutLock lock;
+
+    @Inject
+    PayoutAllocation allocation;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    PayoutMails mails;
+
+    @Inject
+    PayoutViews views;
+
+    @Transactional
+    public PayoutViews.AdminPayoutView approve(UUID payoutId, UUID admin) {
+        Payout payout = locked(payoutId);
+        payout.approve(admin, Instant.now());
+        return views.admin(payout, true);
+    }
+
+    @Transactional
+    public PayoutViews.AdminPayoutView markPaid(UUID payoutId, UUID admin, String transferReference) {
+        Payout payout = locked(payoutId);
+        if (payout.markPaid(admin, transferReference, Instant.now())) {
+            PayoutAllocation.Result result = allocation.allocate(payout);
+            payout.unallocatedAmount = result.unallocated();
+            outbox.record(PayoutEvents.PAID, payout.id.toString(), new PayoutEvents.PayoutPaid(
+                    payout.id, payout.affiliateId, payout.amount, payout.transferReference, payout.paidAt,
+                    result.fullyPaidCommissionIds(),
+                    result.allocations().stream().map(a -> new PayoutEvents.AllocatedCommission(
+                            a.commissionId, a.amount, a.fullyPaid)).toList(),
+                    result.unallocated()));
+            mails.paid(payout);
+        }
+        return views.admin(payout, true);
+    }
+
+    @Transactional
+    public PayoutViews.AdminPayoutView fail(UUID payoutId, UUID admin, String reason) {
+        Payout payout = locked(payoutId);
+        if (payout.fail(admin, reason, Instant.now())) {
+            outbox.record(PayoutEvents.FAILED, payout.id.toString(), new PayoutEvents.PayoutFailed(
+                    payout.id, payout.affiliateId, payout.amount, payout.failureReason, payout.failedAt));
+            mails.failed(payout);
+        }
+        return views.admin(payout, true);
+    }
+
+    @Transactional
+    public PayoutViews.AdminPayoutView reject(UUID payoutId, UUID admin, String reason) {
+        Payout payout = locked(payoutId);
+        if (payout.reject(admin, reason, Instant.now())) {
+            recordRejection(payout);
+            mails.rejected(payout);
+        }
+        return views.admin(payout, true);
+    }
+
+    /** Rejects an open payout without a person deciding (the user was deleted). Under the caller's lock. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void rejectBySystem(Payout payout, String reason) {
+        if (payout.reject(null, reason, Instant.now())) {
+            recordRejection(payout);
+        }
+    }
+
+    private void recordRejection(Payout payout) {
+        outbox.record(PayoutEvents.REJECTED, payout.id.toString(), new PayoutEvents.PayoutRejected(
+                payout.id, payout.affiliateId, payout.amount, payout.rejectionReason, payout.rejectedAt));
+    }
+
+    private Payout locked(UUID payoutId) {
+        UUID affiliateId = Payout.affiliateOf(payoutId).orElseThrow(() -> ProblemException.notFound("Payout"));
+        lock.lock(affiliateId);
+        return Payout.findById(payoutId);
+    }
+}
