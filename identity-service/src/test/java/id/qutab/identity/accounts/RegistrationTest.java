@@ -77,11 +77,11 @@ class RegistrationTest {
         assertEquals(List.of("customer"), Db.rows(db, "SELECT role FROM user_roles WHERE user_id = ?", userId)
                 .stream().map(r -> r.get("role")).toList());
 
-        // identity.user.registered for commerce and affiliate (not payout), in the same transaction
+        // identity.user.registered for every service that keeps contacts, in the same transaction
         List<Map<String, Object>> events = Db.rows(db,
                 "SELECT destination, payload::text AS payload, status FROM outbox WHERE event_type = 'identity.user.registered' "
                         + "AND aggregate_id = ? ORDER BY destination", id);
-        assertEquals(List.of("affiliate", "commerce"), events.stream().map(e -> e.get("destination")).toList());
+        assertEquals(List.of("affiliate", "commerce", "payout"), events.stream().map(e -> e.get("destination")).toList());
         JsonNode payload = json.readTree((String) events.get(0).get("payload"));
         assertEquals(id, payload.get("userId").asText());
         assertEquals("Rina Wulandari", payload.get("name").asText());

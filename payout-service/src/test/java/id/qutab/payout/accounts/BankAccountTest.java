@@ -1,6 +1,6 @@
 package id.qutab.payout.accounts;
 
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.payout.testsupport.Images;
@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BankAccountTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void theBankListCarriesCodesNamesAndAccountNumberLengths() {

@@ -1,7 +1,7 @@
 package id.qutab.payout.affiliates;
 
 import id.qutab.payout.ktp.KtpVault;
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.testing.PostgresResource;
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class PersonalDataTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     KtpVault vault;

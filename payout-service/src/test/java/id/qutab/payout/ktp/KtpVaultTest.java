@@ -1,6 +1,6 @@
 package id.qutab.payout.ktp;
 
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.payout.testsupport.Images;
@@ -41,7 +41,7 @@ class KtpVaultTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     KtpVault vault;

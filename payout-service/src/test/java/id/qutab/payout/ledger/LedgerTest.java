@@ -1,6 +1,6 @@
 package id.qutab.payout.ledger;
 
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.testing.PostgresResource;
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LedgerTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void createdMaturedRequestedApprovedPaid() {

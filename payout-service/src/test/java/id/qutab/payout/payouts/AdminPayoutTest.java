@@ -2,7 +2,7 @@ package id.qutab.payout.payouts;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.testing.PostgresResource;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminPayoutTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     MockMailbox mailbox;

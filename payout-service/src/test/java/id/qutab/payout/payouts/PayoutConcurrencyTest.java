@@ -1,6 +1,6 @@
 package id.qutab.payout.payouts;
 
-import id.qutab.payout.testsupport.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.testing.PostgresResource;
@@ -35,7 +35,7 @@ class PayoutConcurrencyTest {
     private static final String PROBLEMS = "https://qutab.id/problems/";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void twentyParallelRequestsForTheWholeBalanceYieldExactlyOnePayout() throws Exception {

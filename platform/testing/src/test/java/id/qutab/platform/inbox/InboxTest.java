@@ -1,7 +1,7 @@
 package id.qutab.platform.inbox;
 
 import id.qutab.platform.events.EventSignature;
-import id.qutab.platform.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,11 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class InboxTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @BeforeEach
     void clean() {
-        db.reset();
+        db.exec("TRUNCATE outbox, inbox, received_events");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package id.qutab.platform.outbox;
 
-import id.qutab.platform.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.platform.support.TestConsumer;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
@@ -34,11 +34,11 @@ class DeadLetterTest {
     OutboxRelay relay;
 
     @Inject
-    Db db;
+    TestDb db;
 
     @BeforeEach
     void clean() {
-        db.reset();
+        db.exec("TRUNCATE outbox, inbox, received_events");
         TestConsumer.POISON_FAILS.set(true);
     }
 

@@ -1,6 +1,6 @@
 package id.qutab.platform.outbox;
 
-import id.qutab.platform.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,11 +32,11 @@ class NudgedRelayTest {
     Outbox outbox;
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void aCommitNudgesTheRelay() throws InterruptedException {
-        db.reset();
+        db.exec("TRUNCATE outbox, inbox, received_events");
         long start = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> outbox.record("test.thing.happened", "nudged", Map.of("n", 5)));
         while (db.count("SELECT count(*) FROM outbox WHERE status = 'SENT'") == 0 && System.nanoTime() - start < 5_000_000_000L) {

@@ -1,6 +1,6 @@
 package id.qutab.platform.outbox;
 
-import id.qutab.platform.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -39,11 +39,11 @@ class OutboxRelayTest {
     OutboxRelay relay;
 
     @Inject
-    Db db;
+    TestDb db;
 
     @BeforeEach
     void clean() {
-        db.reset();
+        db.exec("TRUNCATE outbox, inbox, received_events");
     }
 
     @Test

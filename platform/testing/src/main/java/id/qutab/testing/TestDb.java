@@ -1,4 +1,4 @@
-package id.qutab.payout.testsupport;
+package id.qutab.testing;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +11,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain SQL against the service's schema, for assertions on what was really stored. */
+/**
+ * Plain SQL reads and writes for assertions on the real database of the service under test
+ * ({@code @Inject TestDb db}). Assert state where it lives, not just status codes.
+ */
 @ApplicationScoped
-public class Db {
+public class TestDb {
 
     @Inject
     AgroalDataSource dataSource;
@@ -52,12 +55,12 @@ public class Db {
         }
     }
 
-    public void exec(String sql, Object... args) {
+    public int exec(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            ps.execute();
+            return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
