@@ -1,0 +1,40 @@
+package id.qutab.affiliate.support;
+
+/** Customer names as affiliates see them: {@code Budi Santoso} → {@code Bu** Sa*****}. */
+public final class Masking {
+
+    /** Shown when the customer's name is unknown or was erased (account deleted). */
+    public static final String UNKNOWN = "Pelanggan";
+
+    private Masking() {
+    }
+
+    public static String name(String name) {
+        if (name == null || name.isBlank()) {
+            return UNKNOWN;
+        }
+        StringBuilder out = new StringBuilder();
+        for (String word : name.trim().split("\\s+")) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(word(word));
+        }
+        return out.toString();
+    }
+
+    /** Keeps the first two characters (one for words of two or fewer) and stars the rest, code point by code point. */
+    static String word(String word) {
+        int[] cps = word.codePoints().toArray();
+        int keep = cps.length > 2 ? 2 : Math.min(1, cps.length);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < cps.length; i++) {
+            if (i < keep) {
+                out.appendCodePoint(cps[i]);
+            } else {
+                out.append('*');
+            }
+        }
+        return out.toString();
+    }
+}
