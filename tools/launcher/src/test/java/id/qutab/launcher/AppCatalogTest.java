@@ -1,0 +1,75 @@
+package id.qutab.launcher;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AppCatalogTest {
+
+    @Test
+    void bundledListHasTheFourServicesWithTheirSchemasTheGatewayAsEntryPointAndTheSandbox() {
+        List<AppDefinition> apps = AppCatalog.bundled();
+        assertEquals(List.of("identity", "commerce", "affiliate", "payout", "gateway", "zendit"),
+                apps.stream().map(AppDefinition::name).toList());
+        for (AppDefinition app : apps.subList(0, 4)) {
+            assertEquals(app.name(), app.schema().orElseThrow());
+            assertEquals(app.name() + "-service", app.module());
+            assertEquals("/q/health/ready", app.healthPath());
+        }
+        AppDefinition gateway = apps.get(4);
+        assertTrue(gateway.entrypoint());
+        assertTrue(gateway.schema().isEmpty());
+        assertEquals("QUTAB_HTTP_PORT", gateway.portVariable());
+        assertEquals(8080, gateway.defaultPort());
+        assertEquals(Map.of("QUTAB_FRONTEND_BASE_URL", "${url}/"), gateway.exports());
+        assertTrue(gateway.urlVariable().isEmpty(), "nothing calls the gateway");
+        assertTrue(apps.stream().noneMatch(AppDefinition::optional), "every app is in the reactor");
+        AppDefinition zendit = apps.get(5);
+        assertEquals("ZENDIT_SANDBOX_PORT", zendit.portEnv());
+        assertEquals("QUARKUS_HTTP_PORT", gateway.portEnv());
+        assertTrue(zendit.urlVariable().isEmpty(), "not a qutab.services upstream of the gateway");
+        assertEquals("${app.gateway.url}/webhooks/zendit", zendit.env().get("ZENDIT_SANDBOX_CALLBACK_URL"));
+        assertEquals("QUTAB_SERVICES_IDENTITY_URL", apps.get(0).urlVariable().orElseThrow());
+        assertEquals(List.of(8081, 8082, 8083, 8084),
+                apps.subList(0, 4).stream().map(AppDefinition::defaultPort).toList());
+        assertTrue(apps.get(0).env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "identity gets the signing key");
+        assertTrue(apps.subList(1, 6).stream().noneMatch(a -> a.env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
+    }
+
+    @Test
+    void oneEntryIsEnoughForANewApp() throws Exception {
+        List<AppDefinition> apps = AppCatalog.parse(new StringReader("""
+                apps=zendit-sandbox
+                app.zendit-sandbox.module=tools/zendit-sandbox
+                app.zendit-sandbox.port-variable=QUTAB_ZENDIT_PORT
+                app.zendit-sandbox.default-port=8085
+                app.zendit-sandbox.export.QUTAB_ZENDIT_BASE_URL=${url}
+                """), "test");
+        AppDefinition sandbox = apps.get(0);
+        assertEquals("QUTAB_SERVICES_ZENDIT_SANDBOX_URL", sandbox.urlVariable().orElseThrow());
+        assertEquals("target/quarkus-app/quarkus-run.jar", sandbox.jar());
+        assertTrue(sandbox.schema().isEmpty());
+        assertEquals("${url}", sandbox.exports().get("QUTAB_ZENDIT_BASE_URL"));
+    }
+
+    @Test
+    void rejectsIncompleteOrAmbiguousLists() {
+        assertThrows(LauncherException.class, () -> AppCatalog.parse(new StringReader("apps=a\napp.a.module=a\n"), "t"));
+        assertThrows(LauncherException.class, () -> AppCatalog.parse(new StringReader("""
+                apps=a,b
+                app.a.module=a
+                app.a.port-variable=A
+                app.a.default-port=1
+                app.b.module=b
+                app.b.port-variable=B
+                app.b.default-port=1
+                """), "t"));
+        assertThrows(LauncherException.class, () -> AppCatalog.parse(new StringReader("nothing=here"), "t"));
+    }
+}
