@@ -1,6 +1,6 @@
 package id.qutab.commerce.catalog;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class CatalogTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     static Map<String, Object> input(String name, String category, long price, int stock, boolean active) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,6 +1,6 @@
 package id.qutab.commerce.coupons;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CouponsTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     static io.restassured.response.ValidatableResponse validate(UUID customer, String code, long subtotal) {
         return as(customer).contentType(ContentType.JSON).body(Map.of("code", code, "subtotal", subtotal))

@@ -1,6 +1,6 @@
 package id.qutab.commerce.customers;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ConsumedEventsTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void registeredUsersBecomeCustomersAndDeletedOnesAreAnonymized() {

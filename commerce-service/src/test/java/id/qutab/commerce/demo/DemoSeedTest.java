@@ -1,6 +1,6 @@
 package id.qutab.commerce.demo;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,7 +21,7 @@ class DemoSeedTest {
     DemoSeed seed;
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void seedingTwiceAddsTheDemoCatalogueOnce() {

@@ -1,6 +1,6 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ConcurrencyTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     /** Fires {@code n} requests at once (a start gate) and returns their responses. */
     static List<Response> race(int n, IntFunction<Response> request) throws Exception {

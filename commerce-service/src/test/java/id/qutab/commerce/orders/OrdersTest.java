@@ -2,7 +2,7 @@ package id.qutab.commerce.orders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.Pay;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrdersTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     ObjectMapper json;

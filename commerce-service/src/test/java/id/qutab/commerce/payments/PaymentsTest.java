@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.Pay;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.platform.outbox.OutboxRelay;
@@ -49,7 +49,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PaymentsTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     ObjectMapper json;

@@ -1,6 +1,6 @@
 package id.qutab.commerce.wishlist;
 
-import id.qutab.commerce.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WishlistTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void addIsIdempotentListShowsProductDataAndRemoveWorks() {

@@ -37,7 +37,8 @@ class BootstrapTest {
         UUID id = (UUID) row.get("id");
         assertNotNull(row.get("email_verified_at"));
         assertEquals(1, Db.count(db, "SELECT count(*) FROM user_roles WHERE user_id = ? AND role = 'admin'", id));
-        assertEquals(2, Db.count(db, "SELECT count(*) FROM outbox WHERE event_type = 'identity.user.registered' AND aggregate_id = ?", id.toString()));
+        assertEquals(3, Db.count(db, "SELECT count(*) FROM outbox WHERE event_type = 'identity.user.registered' AND aggregate_id = ?",
+                id.toString()), "one event, one row per subscriber (commerce, affiliate, payout)");
 
         // the admin changed its password since: a restart (ensureAdmin again) must not put the configured one back
         String changed = "$2a$10$abcdefghijklmnopqrstuu5Qn3d1fI3p8iJmG9vQbY6w3Jb6i3x2u";
@@ -61,7 +62,7 @@ class BootstrapTest {
         assertEquals("customer", signIn(DemoSeed.CUSTOMER_EMAIL, "Qutab-demo-2026").getList("user.roles").get(0));
         assertEquals("affiliate", signIn(DemoSeed.AFFILIATE_EMAIL, "Qutab-demo-2026").getList("user.roles").get(0));
         UUID affiliate = (UUID) Db.one(db, "SELECT id FROM users WHERE email = ?", DemoSeed.AFFILIATE_EMAIL).get("id");
-        assertTrue(Db.count(db, "SELECT count(*) FROM outbox WHERE event_type = 'identity.user.registered' AND aggregate_id = ?",
-                affiliate.toString()) == 2);
+        assertEquals(3, Db.count(db, "SELECT count(*) FROM outbox WHERE event_type = 'identity.user.registered' AND aggregate_id = ?",
+                affiliate.toString()));
     }
 }
