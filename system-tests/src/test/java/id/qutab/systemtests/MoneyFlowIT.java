@@ -1,0 +1,291 @@
+package id.qutab.systemtests;
+
+import id.qutab.launcher.Platform;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The money path through the gateway with every service running and real events between them:
+ * affiliate applies and is approved, the referral link sets the cookie, a customer orders with it and pays on
+ * the Zendit sandbox, the commission is PENDING with the exact amount, completion plus hold-days 0 makes it
+ * AVAILABLE; a refunded order voids its commission; an affiliate's coupon beats another's link; a
+ * self-referral earns nothing; then bank account, KTP, verification, payout, approval, payment: commissions
+ * PAID on the affiliate side and {@code paidOut} equals their sum.
+ */
+class MoneyFlowIT {
+
+    private static final String ADMIN_EMAIL = "admin@qutab.system.test";
+    private static final String ADMIN_PASSWORD = "System-test-admin-2026";
+    private static final long PRICE = 3_250_000;
+    /** kambing: 500 bps in the seeded commission rules, Bronze tier: no bonus. */
+    private static final int KAMBING_BPS = 500;
+
+    private static Platform platform;
+    private static Path data;
+    private static String admin;
+
+    @BeforeAll
+    static void start() throws IOException {
+        data = SystemTestSupport.newDataDir("money-flow");
+        platform = Platform.start(SystemTestSupport.options(data)
+                .env("QUTAB_ADMIN_EMAIL", ADMIN_EMAIL)
+                .env("QUTAB_ADMIN_PASSWORD", ADMIN_PASSWORD)
+                .env("QUTAB_COMMISSION_HOLD_DAYS", "0")
+                .env("QUTAB_GATEWAY_RATE_LIMIT_AUTH_CAPACITY", "1000")
+                .build());
+        RestAssured.baseURI = platform.gatewayUrl().orElseThrow().toString();
+        RestAssured.port = platform.gatewayUrl().orElseThrow().getPort();
+        admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (platform != null) {
+            platform.close();
+        }
+        RestAssured.reset();
+        SystemTestSupport.deleteDataDir(data);
+    }
+
+    @Test
+    void fromReferralClickToPaidOutCommission() throws IOException {
+        // --- identity through the gateway: register, log in, /api/me ---------------------------------------
+        Account customer = register("customer", "Budi Santoso");
+        as(customer.token).get("/api/me").then().statusCode(200)
+                .body("email", org.hamcrest.Matchers.equalTo(customer.email))
+                .body("roles", org.hamcrest.Matchers.contains("customer"));
+
+        // --- two affiliates apply, the admin approves them ------------------------------------------------
+        Account siti = register("affiliate", "Siti Aminah");
+        String sitiCode = approve(siti);
+        Account andi = register("affiliate", "Andi Wijaya");
+        String andiCode = approve(andi);
+        assertTrue(sitiCode.matches("[A-Za-z0-9]{7}"), sitiCode);
+
+        // --- the referral link: 302 to the landing page with the attribution cookie -----------------------
+        Response click = RestAssured.given().redirects().follow(false).get("/r/" + sitiCode);
+        assertEquals(302, click.statusCode());
+        String cookie = click.getCookie("qutab_ref");
+        assertTrue(cookie != null && cookie.startsWith(sitiCode + "~"), "cookie " + cookie);
+        assertTrue(click.getHeader("Set-Cookie").contains("HttpOnly"));
+
+        String product = as(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Kambing Sistem Test", "category", "kambing", "description", "uji sistem",
+                        "price", PRICE, "stock", 50, "active", true))
+                .post("/api/admin/products").then().statusCode(201).extract().path("id");
+
+        // --- order with the cookie, pay on the sandbox → PENDING commission of exactly 5 % ----------------
+        String first = order(customer, product, cookie, null);
+        pay(customer, first);
+        Map<String, Object> pending = awaitCommission(siti, first, "PENDING");
+        assertEquals(PRICE * KAMBING_BPS / 10_000, ((Number) pending.get("amount")).longValue());
+        assertEquals(KAMBING_BPS, ((Number) pending.get("rateBps")).intValue());
+        byte[] invoice = as(customer.token).get("/api/orders/" + first + "/invoice.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(invoice, 0, 4));
+
+        // --- the admin completes the order; hold-days 0 → the maturation job makes it AVAILABLE ------------
+        for (String status : List.of("PROCESSING", "DISTRIBUTED", "COMPLETED")) {
+            as(admin).contentType(ContentType.JSON).body(Map.of("status", status, "note", "tahap " + status))
+                    .post("/api/admin/orders/" + first + "/status").then().statusCode(200);
+        }
+        await("commission available", () -> {
+            as(admin).post("/api/admin/jobs/commission-maturation/run").then().statusCode(200);
+            return "AVAILABLE".equals(commission(siti, first).map(c -> c.get("status")).orElse(null));
+        });
+
+        // --- a second order, paid then refunded → its commission is VOIDED --------------------------------
+        String second = order(customer, product, cookie, null);
+        pay(customer, second);
+        awaitCommission(siti, second, "PENDING");
+        as(admin).contentType(ContentType.JSON).body(Map.of("reason", "hewan tidak tersedia"))
+                .post("/api/admin/orders/" + second + "/refund").then().statusCode(200);
+        awaitCommission(siti, second, "VOIDED");
+
+        // --- Andi's coupon beats Siti's link ---------------------------------------------------------------
+        String andiAffiliateId = affiliateIdOf(andi);
+        await("commerce knows Andi", () -> as(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "ANDI10", "discountType", "PERCENT", "discountValue", 10,
+                        "affiliateId", andiAffiliateId, "active", true))
+                .post("/api/admin/coupons").statusCode() == 201);
+        String third = order(customer, product, cookie, "ANDI10");
+        pay(customer, third);
+        Map<String, Object> andis = awaitCommission(andi, third, "PENDING");
+        assertEquals((PRICE - PRICE / 10) * KAMBING_BPS / 10_000, ((Number) andis.get("amount")).longValue());
+        assertTrue(commission(siti, third).isEmpty(), "the link owner earns nothing on a coupon order");
+
+        // --- Siti buying through her own link earns nothing and is flagged -----------------------------------
+        String own = order(siti, product, cookie, null);
+        pay(siti, own);
+        await("self-referral flagged", () -> as(admin).get("/api/admin/affiliates/self-referrals?size=100")
+                .then().statusCode(200).extract().<List<String>>path("items.orderId").contains(own));
+        assertTrue(commission(siti, own).isEmpty(), "no commission on a self-referral");
+
+        // --- payout: bank account, KTP, verification, request, approval, payment ----------------------------
+        await("payout account opened", () -> as(siti.token).get("/api/affiliate/bank-account").statusCode() == 200);
+        as(siti.token).contentType(ContentType.JSON)
+                .body(Map.of("bankCode", "BCA", "accountNumber", "1234567890", "accountHolder", "Siti Aminah",
+                        "nik", "3201014501900001"))
+                .put("/api/affiliate/bank-account").then().statusCode(200)
+                .body("accountNumber", org.hamcrest.Matchers.equalTo("******7890"));
+        as(siti.token).multiPart("file", "ktp.png", ktpImage(), "image/png")
+                .post("/api/affiliate/bank-account/ktp").then().statusCode(201)
+                .body("ktpUploaded", org.hamcrest.Matchers.equalTo(true));
+        String account = as(admin).get("/api/admin/bank-accounts?userId=" + siti.userId)
+                .then().statusCode(200).extract().path("items[0].id");
+        as(admin).post("/api/admin/bank-accounts/" + account + "/verify").then().statusCode(200);
+
+        long earned = PRICE * KAMBING_BPS / 10_000;
+        await("balance available", () -> ((Number) as(siti.token).get("/api/affiliate/balance")
+                .then().statusCode(200).extract().path("available")).longValue() == earned);
+        String payout = as(siti.token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("amount", earned)).post("/api/affiliate/payouts")
+                .then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("REQUESTED"))
+                .extract().path("id");
+        as(admin).post("/api/admin/payouts/" + payout + "/approve").then().statusCode(200);
+        as(admin).contentType(ContentType.JSON).body(Map.of("transferReference", "BCA-TRF-000123"))
+                .post("/api/admin/payouts/" + payout + "/mark-paid").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("PAID"));
+
+        awaitCommission(siti, first, "PAID");
+        Map<String, Object> balance = as(siti.token).get("/api/affiliate/balance").then().statusCode(200)
+                .extract().path("");
+        assertEquals(Map.of("pending", 0, "available", 0, "reserved", 0, "paidOut", (int) earned), balance);
+        byte[] statement = as(siti.token).get("/api/affiliate/payouts/" + payout + "/statement.pdf")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(statement, 0, 4));
+    }
+
+    // --- steps -------------------------------------------------------------------------------------------
+
+    private record Account(String email, String password, String userId, String token) {
+    }
+
+    private static Account register(String type, String name) {
+        String email = type + "-" + UUID.randomUUID().toString().substring(0, 8) + "@qutab.system.test";
+        String password = "Rahasia-2026-" + type;
+        String id = RestAssured.given().contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", email, "phone", "081234567890", "password", password,
+                        "accountType", type))
+                .post("/api/auth/register").then().statusCode(201).extract().path("id");
+        return new Account(email, password, id, login(email, password));
+    }
+
+    private static String login(String email, String password) {
+        return RestAssured.given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
+    }
+
+    private static String approve(Account affiliate) {
+        as(affiliate.token).contentType(ContentType.JSON)
+                .body(Map.of("firstName", affiliate.email.substring(0, 6), "lastName", "Test", "whatsapp", "081298765432",
+                        "city", "Bogor", "reason", "Saya ingin membantu tetangga berqurban"))
+                .post("/api/affiliate/application").then().statusCode(201);
+        String id = affiliateIdOf(affiliate);
+        String code = as(admin).contentType(ContentType.JSON).body("{}")
+                .post("/api/admin/affiliates/" + id + "/approve").then().statusCode(200).extract().path("code");
+        // the redirect's code cache and commerce learn the code from the approval (event or refresh)
+        await("code " + code + " redirects with a cookie", () -> RestAssured.given().redirects().follow(false)
+                .get("/r/" + code).getCookie("qutab_ref") != null);
+        return code;
+    }
+
+    private static String affiliateIdOf(Account affiliate) {
+        List<Map<String, Object>> items = as(admin).get("/api/admin/affiliates?size=100").then().statusCode(200)
+                .extract().path("items");
+        return items.stream().filter(i -> affiliate.userId.equals(i.get("userId"))).map(i -> (String) i.get("id"))
+                .findFirst().orElseThrow(() -> new AssertionError("no affiliate for user " + affiliate.userId));
+    }
+
+    private static String order(Account buyer, String product, String cookie, String coupon) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "items", List.of(Map.of("productId", product, "quantity", 1, "onBehalfOf", List.of("Ahmad bin Umar"))),
+                "recipient", Map.of("name", "Budi Santoso", "phone", "081234567890",
+                        "location", "Masjid Al-Ikhlas, Bogor")));
+        if (coupon != null) {
+            body.put("couponCode", coupon);
+        }
+        return as(buyer.token).cookie("qutab_ref", cookie).contentType(ContentType.JSON).body(body)
+                .post("/api/orders").then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("PENDING_PAYMENT")).extract().path("id");
+    }
+
+    /** Opens the Zendit invoice and pays it on the sandbox, whose signed callback reaches commerce via the gateway. */
+    private static void pay(Account buyer, String order) {
+        String paymentUrl = as(buyer.token).post("/api/orders/" + order + "/payment").then().statusCode(201)
+                .body("provider", org.hamcrest.Matchers.equalTo("zendit")).extract().path("paymentUrl");
+        RestAssured.given().contentType(ContentType.JSON).body(Map.of("status", "PAID"))
+                .post(paymentUrl + "/simulate").then().statusCode(200);
+        await("order " + order + " PAID", () -> "PAID".equals(
+                as(buyer.token).get("/api/orders/" + order).then().statusCode(200).extract().path("status")));
+    }
+
+    private static Map<String, Object> awaitCommission(Account affiliate, String order, String status) {
+        await("commission of " + order + " " + status,
+                () -> status.equals(commission(affiliate, order).map(c -> c.get("status")).orElse(null)));
+        return commission(affiliate, order).orElseThrow();
+    }
+
+    private static java.util.Optional<Map<String, Object>> commission(Account affiliate, String order) {
+        List<Map<String, Object>> items = as(affiliate.token).get("/api/affiliate/commissions?size=100")
+                .then().statusCode(200).extract().path("items");
+        return items.stream().filter(c -> order.equals(c.get("orderId"))).findFirst();
+    }
+
+    private static RequestSpecification as(String token) {
+        return RestAssured.given().auth().oauth2(token);
+    }
+
+    private static void await(String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    /** A KTP-sized PNG: the vault checks the image by content and decodes it. */
+    private static byte[] ktpImage() throws IOException {
+        BufferedImage image = new BufferedImage(856, 540, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x2a6bb0));
+        g.fillRect(0, 0, 856, 540);
+        g.setColor(Color.WHITE);
+        g.drawString("PROVINSI JAWA BARAT - NIK 3201014501900001", 40, 60);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        assertFalse(out.size() == 0);
+        return out.toByteArray();
+    }
+}
