@@ -8,7 +8,7 @@ out="$(mktemp -d)"
 admin="$(login "$ADMIN_EMAIL" "$(admin_password)")"
 # A product of its own with ample stock, so the checkout benchmark measures checkout, not 409s.
 product="$(curl -sf -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-  -d '{"name":"Kambing Bench","category":"kambing","description":"benchmark","price":3250000,"stock":100000000,"active":true,"weightMin":25,"weightMax":30}' \
+  -d '{"name":"Kambing Bench","category":"kambing","description":"benchmark","price":3250000,"stock":1000000,"active":true,"weightMin":25,"weightMax":30}' \
   "$GATEWAY/api/admin/products" | json "['id']")"
 customer="$(register_and_login customer)"
 
