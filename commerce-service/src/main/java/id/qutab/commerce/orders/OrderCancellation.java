@@ -1,10 +1,7 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.payments.Payment;
 import id.qutab.commerce.payments.PaymentConfirmation;
-import id.qutab.commerce.payments.PaymentProvider;
 import id.qutab.commerce.payments.PaymentProviderException;
-import id.qutab.commerce.payments.PaymentStatus;
 import id.qutab.platform.problem.Problem;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +23,6 @@ public class OrderCancellation {
     OrderLifecycle lifecycle;
 
     @Inject
-    PaymentProvider provider;
-
-    @Inject
     PaymentConfirmation confirmation;
 
     @Transactional(dontRollbackOn = ProblemException.class)
@@ -36,24 +30,15 @@ public class OrderCancellation {
         Order order = Order.lock(orderId).filter(o -> o.userId.equals(userId))
                 .orElseThrow(() -> ProblemException.notFound("Order"));
         OrderStateMachine.require(order.status, OrderStatus.CANCELLED);
-        for (Payment payment : Payment.of(orderId)) {
-            if (payment.status != PaymentStatus.PENDING) {
-                continue;
-            }
-            try {
-                PaymentProvider.ProviderInvoice invoice = provider.getInvoice(payment.providerInvoiceId);
-                if (!invoice.paid() && !invoice.expired()) {
-                    invoice = provider.expireInvoice(payment.providerInvoiceId);
-                }
-                confirmation.apply(order, payment, invoice, "STATUS_QUERY");
-            } catch (PaymentProviderException e) {
-                throw new ProblemException(Problem.of(502, "payment-provider-unavailable", "Bad gateway",
-                        "The payment could not be checked with the provider. Please try again."));
-            }
-            if (order.status == OrderStatus.PAID) {
-                // committed (dontRollbackOn): the payment we just learnt of is kept
-                throw ProblemException.conflict("order-already-paid", "This order has just been paid and cannot be cancelled.");
-            }
+        try {
+            confirmation.settleOpenInvoices(order);
+        } catch (PaymentProviderException e) {
+            throw new ProblemException(Problem.of(502, "payment-provider-unavailable", "Bad gateway",
+                    "The payment could not be checked with the provider. Please try again."));
+        }
+        if (order.status == OrderStatus.PAID) {
+            // committed (dontRollbackOn): the payment we just learnt of is kept
+            throw ProblemException.conflict("order-already-paid", "This order has just been paid and cannot be cancelled.");
         }
         lifecycle.cancel(order, reason, "customer");
         return OrderView.of(order);

@@ -43,6 +43,29 @@ public class PaymentConfirmation {
     @Inject
     OrderLifecycle lifecycle;
 
+    @Inject
+    PaymentProvider provider;
+
+    /**
+     * Before an unpaid order is closed (cancel, expiry), the provider is asked about each of its open
+     * invoices, because a lost callback must not close a paid order; an invoice still open is expired there
+     * first, so it can no longer be paid. Throws {@link PaymentProviderException} when the provider cannot be
+     * asked: then the caller must not close the order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleOpenInvoices(Order order) {
+        for (Payment payment : Payment.of(order.id)) {
+            if (payment.status != PaymentStatus.PENDING) {
+                continue;
+            }
+            PaymentProvider.ProviderInvoice invoice = provider.getInvoice(payment.providerInvoiceId);
+            if (!invoice.paid() && !invoice.expired()) {
+                invoice = provider.expireInvoice(payment.providerInvoiceId);
+            }
+            apply(order, payment, invoice, "STATUS_QUERY");
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome apply(Order order, Payment payment, PaymentProvider.ProviderInvoice invoice, String via) {
         Instant now = Instant.now();

@@ -35,9 +35,6 @@ public class PaymentExpiry {
     EntityManager em;
 
     @Inject
-    PaymentProvider provider;
-
-    @Inject
     PaymentConfirmation confirmation;
 
     @Inject
@@ -88,24 +85,15 @@ public class PaymentExpiry {
             return Result.SKIPPED;
         }
         Order order = em.find(Order.class, orderId);
-        for (Payment payment : Payment.of(orderId)) {
-            if (payment.status != PaymentStatus.PENDING) {
-                continue;
-            }
-            try {
-                PaymentProvider.ProviderInvoice invoice = provider.getInvoice(payment.providerInvoiceId);
-                if (!invoice.paid() && !invoice.expired()) {
-                    invoice = provider.expireInvoice(payment.providerInvoiceId);
-                }
-                confirmation.apply(order, payment, invoice, "STATUS_QUERY");
-            } catch (PaymentProviderException e) {
-                LOG.warnf("order %s: cannot confirm invoice %s with the provider (%s); not expired this round",
-                        order.number, payment.providerInvoiceId, e.getMessage());
-                return Result.SKIPPED;
-            }
-            if (order.status == OrderStatus.PAID) {
-                return Result.PAID;
-            }
+        try {
+            confirmation.settleOpenInvoices(order);
+        } catch (PaymentProviderException e) {
+            LOG.warnf("order %s: cannot confirm its invoices with the provider (%s); not expired this round",
+                    order.number, e.getMessage());
+            return Result.SKIPPED;
+        }
+        if (order.status == OrderStatus.PAID) {
+            return Result.PAID;
         }
         lifecycle.expire(order);
         return Result.EXPIRED;
