@@ -15,7 +15,7 @@ import id.qutab.commerce.orders.Order;
 import id.qutab.commerce.orders.OrderLine;
 import id.qutab.commerce.orders.OrderStatus;
 import id.qutab.commerce.payments.Payment;
-import id.qutab.commerce.support.Rupiah;
+import id.qutab.platform.money.Rupiah;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.awt.Color;

@@ -4,7 +4,7 @@ import id.qutab.commerce.customers.Customer;
 import id.qutab.commerce.customers.CustomerDirectory;
 import id.qutab.commerce.orders.Order;
 import id.qutab.commerce.orders.OrderEvents;
-import id.qutab.commerce.support.Rupiah;
+import id.qutab.platform.money.Rupiah;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
 import io.quarkus.mailer.Mail;

@@ -4,7 +4,7 @@ import id.qutab.payout.accounts.Masking;
 import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.payout.affiliates.UserContact;
 import id.qutab.payout.banks.BankCatalog;
-import id.qutab.payout.support.Rupiah;
+import id.qutab.platform.money.Rupiah;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;

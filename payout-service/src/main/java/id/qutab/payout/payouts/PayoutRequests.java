@@ -6,7 +6,7 @@ import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.payout.balances.Balance;
 import id.qutab.payout.balances.BalanceCalculator;
 import id.qutab.payout.ledger.LedgerEntry;
-import id.qutab.payout.support.Rupiah;
+import id.qutab.platform.money.Rupiah;
 import id.qutab.platform.outbox.Outbox;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -12,7 +12,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
-import id.qutab.payout.support.Rupiah;
+import id.qutab.platform.money.Rupiah;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;

@@ -41,6 +41,9 @@ class ProblemResponsesTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"category\":\"sapi\",\"quantity\":1.5}")
                 .post("/test/things")
                 .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("quantity"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"category\":\"sapi\",\"quantity\":\"2\"}")
+                .post("/test/things")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("quantity"));
         given().contentType(ContentType.JSON).body("[1,2,3]").post("/test/things")
                 .then().statusCode(400).contentType(PROBLEM);
     }

@@ -1,10 +1,13 @@
-package id.qutab.commerce.support;
+package id.qutab.platform.money;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Whole rupiah as people read them: {@code Rp 3.250.000}. */
+/**
+ * Money is whole rupiah in a {@code long} everywhere (DESIGN.md); this is how people read it in mails and
+ * PDFs: {@code Rp 3.250.000} (dots between thousands, no decimals).
+ */
 public final class Rupiah {
 
     private Rupiah() {
