@@ -4,7 +4,7 @@ import id.qutab.commerce.orders.Order;
 import id.qutab.commerce.orders.OrderQueries;
 import id.qutab.commerce.payments.Payment;
 import id.qutab.commerce.payments.PaymentStatus;
-import id.qutab.commerce.support.CurrentUser;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.support.CurrentUser;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;

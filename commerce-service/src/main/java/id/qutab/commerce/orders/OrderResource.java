@@ -1,7 +1,7 @@
 package id.qutab.commerce.orders;
 
 import id.qutab.commerce.attribution.AttributionResolver;
-import id.qutab.commerce.support.CurrentUser;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;

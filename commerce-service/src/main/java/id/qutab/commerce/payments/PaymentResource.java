@@ -1,6 +1,6 @@
 package id.qutab.commerce.payments;
 
-import id.qutab.commerce.support.CurrentUser;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package id.qutab.commerce.wishlist;
 
 import id.qutab.commerce.catalog.ProductView;
-import id.qutab.commerce.support.CurrentUser;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;

@@ -3,7 +3,7 @@ package id.qutab.payout.accounts;
 import id.qutab.payout.ktp.KtpAccessAudit;
 import id.qutab.payout.ktp.KtpAccessRecord;
 import id.qutab.payout.ktp.KtpReads;
-import id.qutab.payout.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.http.RequestIdHeader;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
@@ -40,7 +40,7 @@ import java.util.UUID;
 public class AdminBankAccountResource {
 
     @Inject
-    Caller caller;
+    CurrentUser caller;
 
     @Inject
     BankAccounts accounts;
@@ -75,14 +75,14 @@ public class AdminBankAccountResource {
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReviewRequests.Verify.class)))
     public AdminAccountView verify(@PathParam("id") UUID id, byte[] body) {
-        return accounts.verify(id, caller.userId(), ReviewRequests.expectedVersion(json, body));
+        return accounts.verify(id, caller.id(), ReviewRequests.expectedVersion(json, body));
     }
 
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     public AdminAccountView reject(@PathParam("id") UUID id, @Valid @NotNull ReviewRequests.Reject body) {
-        return accounts.reject(id, caller.userId(), body.reason());
+        return accounts.reject(id, caller.id(), body.reason());
     }
 
     @GET
@@ -90,7 +90,7 @@ public class AdminBankAccountResource {
     @Produces({"image/jpeg", "image/png", MediaType.APPLICATION_JSON})
     @Operation(summary = "The KTP image as uploaded; every read is audit-logged")
     public Response ktp(@PathParam("id") UUID id, @Context HttpServerRequest request) {
-        KtpReads.KtpImage image = ktp.read(id, caller.userId(), request.response().headers().get(RequestIdHeader.NAME));
+        KtpReads.KtpImage image = ktp.read(id, caller.id(), request.response().headers().get(RequestIdHeader.NAME));
         String extension = image.contentType().equals("image/png") ? "png" : "jpg";
         return Response.ok(image.bytes(), image.contentType())
                 .header("Content-Disposition", "inline; filename=\"ktp-" + id + "." + extension + "\"")

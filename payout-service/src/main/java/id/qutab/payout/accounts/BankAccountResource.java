@@ -3,7 +3,7 @@ package id.qutab.payout.accounts;
 import id.qutab.payout.banks.Bank;
 import id.qutab.payout.banks.BankCatalog;
 import id.qutab.payout.ktp.KtpUploads;
-import id.qutab.payout.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,7 +35,7 @@ import java.util.List;
 public class BankAccountResource {
 
     @Inject
-    Caller caller;
+    CurrentUser caller;
 
     @Inject
     BankAccounts accounts;
@@ -49,14 +49,14 @@ public class BankAccountResource {
     @GET
     @Operation(summary = "The caller's bank account, account number and NIK masked")
     public AccountView get() {
-        return accounts.viewOwn(caller.userId());
+        return accounts.viewOwn(caller.id());
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set or change the bank details; a change resets verification")
     public AccountView put(@Valid @NotNull BankDetailsRequest request) {
-        return accounts.update(caller.userId(), request);
+        return accounts.update(caller.id(), request);
     }
 
     @GET
@@ -74,7 +74,7 @@ public class BankAccountResource {
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = KtpForm.class)))
     public Response uploadKtp(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        AccountView view = ktp.upload(caller.userId(), body, contentType);
+        AccountView view = ktp.upload(caller.id(), body, contentType);
         return Response.status(Response.Status.CREATED).entity(view).build();
     }
 

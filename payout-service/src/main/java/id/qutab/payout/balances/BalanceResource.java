@@ -1,7 +1,7 @@
 package id.qutab.payout.balances;
 
 import id.qutab.payout.accounts.PayoutAccount;
-import id.qutab.payout.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 public class BalanceResource {
 
     @Inject
-    Caller caller;
+    CurrentUser caller;
 
     @Inject
     BalanceCalculator calculator;
@@ -24,7 +24,7 @@ public class BalanceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Balance balance() {
-        return PayoutAccount.keyOfUser(caller.userId())
+        return PayoutAccount.keyOfUser(caller.id())
                 .map(key -> calculator.balanceOf(key.affiliateId()))
                 .orElse(Balance.ZERO);
     }

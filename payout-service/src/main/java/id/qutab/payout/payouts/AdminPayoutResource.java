@@ -1,7 +1,7 @@
 package id.qutab.payout.payouts;
 
 import id.qutab.payout.statements.PayoutStatements;
-import id.qutab.payout.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
@@ -34,7 +34,7 @@ import java.util.UUID;
 public class AdminPayoutResource {
 
     @Inject
-    Caller caller;
+    CurrentUser caller;
 
     @Inject
     PayoutHistory history;
@@ -89,7 +89,7 @@ public class AdminPayoutResource {
     @POST
     @Path("/{id}/approve")
     public PayoutViews.AdminPayoutView approve(@PathParam("id") UUID id) {
-        return processing.approve(id, caller.userId());
+        return processing.approve(id, caller.id());
     }
 
     @POST
@@ -97,7 +97,7 @@ public class AdminPayoutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The bank transfer was made: record its reference, allocate the commissions it pays")
     public PayoutViews.AdminPayoutView markPaid(@PathParam("id") UUID id, @Valid @NotNull MarkPaid body) {
-        return processing.markPaid(id, caller.userId(), body.transferReference().trim());
+        return processing.markPaid(id, caller.id(), body.transferReference().trim());
     }
 
     @POST
@@ -105,7 +105,7 @@ public class AdminPayoutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "The transfer failed; the amount is available again")
     public PayoutViews.AdminPayoutView fail(@PathParam("id") UUID id, @Valid @NotNull Reason body) {
-        return processing.fail(id, caller.userId(), body.reason().trim());
+        return processing.fail(id, caller.id(), body.reason().trim());
     }
 
     @POST
@@ -113,7 +113,7 @@ public class AdminPayoutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Refuse the request; the amount is available again")
     public PayoutViews.AdminPayoutView reject(@PathParam("id") UUID id, @Valid @NotNull Reason body) {
-        return processing.reject(id, caller.userId(), body.reason().trim());
+        return processing.reject(id, caller.id(), body.reason().trim());
     }
 
     @GET

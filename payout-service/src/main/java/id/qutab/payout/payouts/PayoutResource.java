@@ -1,7 +1,7 @@
 package id.qutab.payout.payouts;
 
 import id.qutab.payout.statements.PayoutStatements;
-import id.qutab.payout.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
@@ -36,7 +36,7 @@ public class PayoutResource {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     @Inject
-    Caller caller;
+    CurrentUser caller;
 
     @Inject
     PayoutRequests requests;
@@ -55,7 +55,7 @@ public class PayoutResource {
         if (idempotencyKey != null && !KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.invalid(IDEMPOTENCY_KEY, "must be 1 to 100 visible ASCII characters");
         }
-        PayoutRequests.Outcome outcome = requests.request(caller.userId(), body.amount(), idempotencyKey);
+        PayoutRequests.Outcome outcome = requests.request(caller.id(), body.amount(), idempotencyKey);
         Response.ResponseBuilder response = Response.created(URI.create("/api/affiliate/payouts/" + outcome.payout().id()))
                 .entity(outcome.payout());
         if (outcome.replayed()) {
@@ -68,14 +68,14 @@ public class PayoutResource {
     @Operation(summary = "The caller's payouts, newest first")
     public Page<PayoutViews.PayoutView> list(@QueryParam("status") String status, @QueryParam("page") Integer page,
                                              @QueryParam("size") Integer size) {
-        return history.ofUser(caller.userId(), status, PageRequest.of(page, size));
+        return history.ofUser(caller.id(), status, PageRequest.of(page, size));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One of the caller's payouts, with the commissions it paid")
     public PayoutViews.PayoutView get(@PathParam("id") UUID id) {
-        return history.ownView(caller.userId(), id);
+        return history.ownView(caller.id(), id);
     }
 
     @GET
@@ -83,7 +83,7 @@ public class PayoutResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(summary = "The statement of a paid payout (PDF)")
     public Response statement(@PathParam("id") UUID id) {
-        return pdf(id, statements.forAffiliate(caller.userId(), id));
+        return pdf(id, statements.forAffiliate(caller.id(), id));
     }
 
     static Response pdf(UUID payoutId, byte[] pdf) {

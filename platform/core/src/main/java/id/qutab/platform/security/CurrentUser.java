@@ -1,4 +1,4 @@
-package id.qutab.commerce.support;
+package id.qutab.platform.security;
 
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
