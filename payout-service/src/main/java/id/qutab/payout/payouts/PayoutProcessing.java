@@ -13,6 +13,8 @@ import java.util.UUID;
  * What admins do with a payout, each under the affiliate's {@link PayoutLock}: approve, mark paid with the bank's
  * transfer reference (allocating the commissions it covers), fail or reject with a reason (the amount is
  * available again). Repeating a step that already happened answers the payout as it is and emits nothing.
+ * Approving and paying first check, on the ledger as it is now, that it still covers the payout
+ * ({@link PayoutCoverage}).
  */
 @ApplicationScoped
 public class PayoutProcessing {
@@ -22,6 +24,9 @@ public class PayoutProcessing {
 
     @Inject
     PayoutAllocation allocation;
+
+    @Inject
+    PayoutCoverage coverage;
 
     @Inject
     Outbox outbox;
@@ -35,6 +40,9 @@ public class PayoutProcessing {
     @Transactional
     public PayoutViews.AdminPayoutView approve(UUID payoutId, UUID admin) {
         Payout payout = locked(payoutId);
+        if (payout.status == PayoutStatus.REQUESTED) {
+            coverage.require(payout, "approve");
+        }
         payout.approve(admin, Instant.now());
         return views.admin(payout, true);
     }
@@ -42,6 +50,9 @@ public class PayoutProcessing {
     @Transactional
     public PayoutViews.AdminPayoutView markPaid(UUID payoutId, UUID admin, String transferReference) {
         Payout payout = locked(payoutId);
+        if (payout.status == PayoutStatus.APPROVED) {
+            coverage.require(payout, "mark paid");
+        }
         if (payout.markPaid(admin, transferReference, Instant.now())) {
             PayoutAllocation.Result result = allocation.allocate(payout);
             payout.unallocatedAmount = result.unallocated();

@@ -1,6 +1,7 @@
 package id.qutab.payout.payouts;
 
 import id.qutab.testing.TestDb;
+import id.qutab.payout.testsupport.Concurrently;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.testing.PostgresResource;
@@ -15,11 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,26 +129,7 @@ class PayoutConcurrencyTest {
         return run(work);
     }
 
-    /** Runs every call at once (released together by a latch) and returns the answers in order. */
     private static List<Response> run(List<Callable<Response>> work) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(work.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (Callable<Response> call : work) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Response> answers = new ArrayList<>();
-            for (Future<Response> f : futures) {
-                answers.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Concurrently.run(work);
     }
 }
