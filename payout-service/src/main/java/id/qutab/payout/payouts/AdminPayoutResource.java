@@ -22,6 +22,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,14 +72,34 @@ public class AdminPayoutResource {
     @GET
     @Path("/export.csv")
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
-    @Operation(summary = "Bank transfer batch of the payouts in a status (default APPROVED), RFC 4180 CSV")
-    public Response export(@QueryParam("status") String status) {
+    @Operation(summary = "Bank transfer batch: payouts in a status (default APPROVED) requested within a range of days",
+            description = "RFC 4180 CSV, oldest request first, streamed. Days are Asia/Jakarta and both ends count; a range"
+                    + " covers at most " + PayoutCsvExport.MAX_DAYS + " days (default: the " + PayoutCsvExport.MAX_DAYS
+                    + " days up to today).")
+    @APIResponse(responseCode = "200", description = "the CSV file",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "400", description = "unknown status, a malformed date, from after to, or a range"
+            + " over " + PayoutCsvExport.MAX_DAYS + " days", content = @Content(mediaType = "application/problem+json"))
+    public Response export(
+            @Parameter(description = "payout status to export", schema = @Schema(defaultValue = "APPROVED",
+                    enumeration = {"REQUESTED", "APPROVED", "PAID", "FAILED", "REJECTED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "first day of request (YYYY-MM-DD, Asia/Jakarta, inclusive); default: "
+                    + PayoutCsvExport.MAX_DAYS + " days up to to",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(description = "last day of request (YYYY-MM-DD, Asia/Jakarta, inclusive); default: today, or "
+                    + PayoutCsvExport.MAX_DAYS + " days from from",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to) {
         PayoutStatus wanted = PayoutHistory.parseStatus(status);
         if (wanted == null) {
             wanted = PayoutStatus.APPROVED;
         }
-        String file = "payouts-" + wanted.name().toLowerCase(java.util.Locale.ROOT) + "-" + LocalDate.now(ZoneId.of("Asia/Jakarta")) + ".csv";
-        return Response.ok(csv.export(wanted), "text/csv; charset=UTF-8")
+        PayoutCsvExport.Range range = PayoutCsvExport.range(from, to, LocalDate.now(ZoneId.of("Asia/Jakarta")));
+        String file = "payouts-" + wanted.name().toLowerCase(java.util.Locale.ROOT) + "-" + range.from() + "-to-"
+                + range.to() + ".csv";
+        return Response.ok(csv.export(wanted, range), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .header("Cache-Control", "no-store")
                 .build();
