@@ -19,9 +19,10 @@ import java.util.UUID;
  *   <li>When the payout ends inside a commission, that commission is split: the covered part is allocated here,
  *       the remainder stays available (it is in the balance: {@code available} counts the commission minus what
  *       was paid out) and the next payout completes it first.</li>
- *   <li>If the available commissions do not cover the payout (one was voided or clawed back after the request),
- *       the rest is recorded as {@code unallocatedAmount}; the balance is then negative by that much until new
- *       commissions cover it.</li>
+ *   <li>If the available commissions do not cover the payout, the rest is recorded as {@code unallocatedAmount}.
+ *       A void or clawback after the request no longer gets here ({@link PayoutCoverage} refuses to pay); what
+ *       remains is the unclawed rest of a partially clawed-back commission, which counts in the balance but is
+ *       not AVAILABLE to allocate.</li>
  * </ul>
  * Runs under the affiliate's {@link PayoutLock}.
  */
