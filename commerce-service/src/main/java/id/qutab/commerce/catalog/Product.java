@@ -7,17 +7,22 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A qurban package on sale. {@code stock} is changed only by conditional SQL updates
- * ({@link StockReservation}), never by loading and saving this entity, so concurrent orders cannot oversell.
+ * A qurban package on sale. {@code stock} is changed only by SQL statements (the conditional reservation and
+ * release of {@code StockReservation}, the admin's explicit figure in {@link ProductCatalog#update}), never by
+ * saving this entity: a loaded copy's stock is stale as soon as an order commits, and writing it back would
+ * undo that order's reservation (oversell). Hence {@code updatable = false} on it, and {@code @DynamicUpdate}
+ * so that saving writes only the columns that changed.
  */
 @Entity
 @Table(name = "product")
+@DynamicUpdate
 public class Product extends PanacheEntityBase {
 
     @Id
@@ -38,6 +43,7 @@ public class Product extends PanacheEntityBase {
     @Column(name = "weight_max")
     public Integer weightMax;
 
+    @Column(updatable = false)
     public int stock;
 
     public boolean active;

@@ -107,6 +107,8 @@ public class ProductCatalog {
                 .filter(found -> found.deletedAt == null)
                 .orElseThrow(() -> ProblemException.notFound("Product"));
         apply(p, input);
+        // The stock column is not written by the entity (see Product); the admin's figure is set explicitly.
+        Sql.update(em, "UPDATE product SET stock = ?1 WHERE id = ?2", input.stock(), id);
         return ProductView.of(p);
     }
 

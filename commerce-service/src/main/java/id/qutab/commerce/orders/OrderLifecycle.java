@@ -44,12 +44,28 @@ public class OrderLifecycle {
     /** The caller holds the order's lock (it found the payment confirmed). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void markPaid(Order o, Instant paidAt, UUID paymentId, String paymentMethod, String actor) {
+        paid(o, paidAt, paymentId, paymentMethod, "Pembayaran diterima.", actor);
+    }
+
+    /**
+     * An order with nothing to pay (total 0: a coupon covers everything) is paid when it is placed, in the same
+     * transaction: no invoice, {@code commerce.order.paid} with no payment id and method {@link #FREE}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markPaidAtPlacement(Order o) {
+        paid(o, o.createdAt, null, FREE, "Tidak ada yang perlu dibayar: kupon menutup seluruh harga.", "system");
+    }
+
+    /** The payment method of an order paid at placement because its total is 0. */
+    public static final String FREE = "FREE";
+
+    private void paid(Order o, Instant paidAt, UUID paymentId, String paymentMethod, String note, String actor) {
         OrderStateMachine.require(o.status, OrderStatus.PAID);
         Instant now = Instant.now();
         o.status = OrderStatus.PAID;
         o.paidAt = paidAt == null ? now : paidAt;
         o.updatedAt = now;
-        o.tracking.add(entry(o, OrderStatus.PAID, "Pembayaran diterima.", null, actor, now));
+        o.tracking.add(entry(o, OrderStatus.PAID, note, null, actor, now));
         events.paid(o, paymentId, paymentMethod);
     }
 

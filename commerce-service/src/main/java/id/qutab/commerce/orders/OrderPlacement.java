@@ -54,6 +54,9 @@ public class OrderPlacement {
     OrderEvents events;
 
     @Inject
+    OrderLifecycle lifecycle;
+
+    @Inject
     OrderConfig config;
 
     @Inject
@@ -196,6 +199,10 @@ public class OrderPlacement {
             coupons.record(redeemed.coupon(), order.id, userId, discount);
         }
         events.created(order);
+        if (order.total == 0) {
+            // Nothing to pay, so nothing could ever move it to PAID: it is paid now (README, "Zero-total orders").
+            lifecycle.markPaidAtPlacement(order);
+        }
         return order;
     }
 

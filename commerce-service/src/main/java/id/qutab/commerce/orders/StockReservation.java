@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +46,11 @@ public class StockReservation {
         return new Reserved(productId, (String) row[0], Category.valueOf((String) row[1]), ((Number) row[2]).longValue());
     }
 
+    /** In product-id order, like {@link OrderPlacement} reserves: a release racing a checkout cannot deadlock. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(Order order) {
-        for (OrderLine line : order.lines) {
+        List<OrderLine> byProduct = order.lines.stream().sorted(Comparator.comparing(l -> l.productId)).toList();
+        for (OrderLine line : byProduct) {
             Sql.update(em, "UPDATE product SET stock = stock + ?1, updated_at = now() WHERE id = ?2",
                     line.quantity, line.productId);
         }

@@ -14,9 +14,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** One invoice at the provider for an order. Our id is the invoice's {@code external_id}. */
+/**
+ * One invoice at the provider for an order. Our id is the invoice's {@code external_id}. Recorded (PENDING,
+ * no invoice id yet) before the provider is asked to create the invoice: that row is the order's claim on its
+ * one open invoice. {@code @DynamicUpdate}: saving writes only what changed, so a stale copy cannot erase the
+ * invoice id stored meanwhile.
+ */
 @Entity
 @Table(name = "payment")
+@org.hibernate.annotations.DynamicUpdate
 public class Payment extends PanacheEntityBase {
 
     public static final String FLAG_AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
@@ -82,5 +88,21 @@ public class Payment extends PanacheEntityBase {
 
     public static Optional<Payment> byInvoice(String provider, String invoiceId) {
         return find("provider = ?1 and providerInvoiceId = ?2", provider, invoiceId).firstResultOptional();
+    }
+
+    /**
+     * By the {@code external_id} we sent (our payment id), when the invoice id was never stored (the provider's
+     * answer to the creation was lost, or its callback came first). Not when the payment has another invoice.
+     */
+    public static Optional<Payment> byExternalId(String provider, String externalId, String invoiceId) {
+        UUID id;
+        try {
+            id = externalId == null ? null : UUID.fromString(externalId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return id == null ? Optional.empty() : Payment.<Payment>findByIdOptional(id)
+                .filter(p -> p.provider.equals(provider))
+                .filter(p -> p.providerInvoiceId == null || p.providerInvoiceId.equals(invoiceId));
     }
 }

@@ -44,7 +44,8 @@ public class PaymentCallbacks {
         audit.providerInvoiceId = invoice.id();
         audit.externalId = invoice.externalId();
         audit.status = invoice.status();
-        Payment found = Payment.byInvoice(provider, invoice.id()).orElse(null);
+        Payment found = Payment.byInvoice(provider, invoice.id())
+                .or(() -> Payment.byExternalId(provider, invoice.externalId(), invoice.id())).orElse(null);
         if (found == null) {
             audit.outcome = UNKNOWN_INVOICE;
             audit.persist();
@@ -54,6 +55,15 @@ public class PaymentCallbacks {
         Order order = Order.lock(found.orderId).orElseThrow();
         Payment payment = em.find(Payment.class, found.id, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(payment); // another callback may have changed it while we waited for the order's lock
+        if (payment.providerInvoiceId == null) {
+            // matched by external_id: the creation's answer never got stored; now we know the invoice
+            payment.providerInvoiceId = invoice.id();
+            payment.paymentUrl = invoice.invoiceUrl();
+        } else if (!payment.providerInvoiceId.equals(invoice.id())) {
+            audit.outcome = UNKNOWN_INVOICE;
+            audit.persist();
+            return UNKNOWN_INVOICE;
+        }
         String key = provider + ":" + invoice.id() + ":" + normalizedStatus(invoice);
         if (PaymentCallback.count("dedupeKey", key) > 0) {
             audit.outcome = DUPLICATE;

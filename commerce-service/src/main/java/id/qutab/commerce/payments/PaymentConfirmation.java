@@ -5,6 +5,8 @@ import id.qutab.commerce.orders.OrderLifecycle;
 import id.qutab.commerce.orders.OrderStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -46,6 +48,9 @@ public class PaymentConfirmation {
     @Inject
     PaymentProvider provider;
 
+    @Inject
+    EntityManager em;
+
     /**
      * Before an unpaid order is closed (cancel, expiry), the provider is asked about each of its open
      * invoices, because a lost callback must not close a paid order; an invoice still open is expired there
@@ -57,6 +62,25 @@ public class PaymentConfirmation {
         for (Payment payment : Payment.of(order.id)) {
             if (payment.status != PaymentStatus.PENDING) {
                 continue;
+            }
+            // Locked: a creation under way stores its invoice id under this lock, so it waits for our verdict.
+            em.lock(payment, LockModeType.PESSIMISTIC_WRITE);
+            em.refresh(payment);
+            if (payment.status != PaymentStatus.PENDING) {
+                continue;
+            }
+            if (payment.providerInvoiceId == null) {
+                // A claim whose invoice id we never got: the provider knows it by our external_id, if it exists.
+                PaymentProvider.ProviderInvoice made = provider.findByExternalId(payment.id).orElse(null);
+                if (made == null) {
+                    // Nothing to pay at the provider (yet): the claim is closed; a creation still under way
+                    // finds it closed and expires what it made (Payments).
+                    payment.status = PaymentStatus.EXPIRED;
+                    payment.updatedAt = Instant.now();
+                    continue;
+                }
+                payment.providerInvoiceId = made.id();
+                payment.paymentUrl = made.invoiceUrl();
             }
             PaymentProvider.ProviderInvoice invoice = provider.getInvoice(payment.providerInvoiceId);
             if (!invoice.paid() && !invoice.expired()) {

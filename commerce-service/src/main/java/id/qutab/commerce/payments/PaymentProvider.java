@@ -22,6 +22,12 @@ public interface PaymentProvider {
 
     ProviderInvoice expireInvoice(String invoiceId);
 
+    /**
+     * The invoice created for our payment id ({@code external_id}), if any: how a payment whose creation answer
+     * never reached us learns its invoice. Safe to repeat (retried like {@link #getInvoice}).
+     */
+    java.util.Optional<ProviderInvoice> findByExternalId(UUID paymentId);
+
     record InvoiceRequest(UUID paymentId, long amount, String payerEmail, String description, Duration validFor,
                           String successRedirectUrl, String failureRedirectUrl, List<Item> items) {
     }

@@ -15,7 +15,9 @@ public class ZenditSandboxResource implements QuarkusTestResourceLifecycleManage
 
     public static final String SECRET_KEY = "test-zendit-secret";
     public static final String CALLBACK_TOKEN = "test-zendit-callback-token";
-    public static final String CALLBACK_URL = "http://localhost:18182/webhooks/zendit";
+    /** The app's test port: {@code COMMERCE_TEST_PORT} (environment) or 18182, as in application.properties. */
+    public static final String CALLBACK_URL = "http://localhost:"
+            + java.util.Objects.requireNonNullElse(System.getenv("COMMERCE_TEST_PORT"), "18182") + "/webhooks/zendit";
 
     private static ZenditSandbox sandbox;
 

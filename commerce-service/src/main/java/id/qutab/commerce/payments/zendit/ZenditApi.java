@@ -31,6 +31,11 @@ public interface ZenditApi {
     @Path("v2/invoices/{id}")
     ZenditInvoice get(@PathParam("id") String invoiceId);
 
+    /** Xendit's list: every invoice of one {@code external_id} (a JSON array). */
+    @GET
+    @Path("v2/invoices")
+    java.util.List<ZenditInvoice> byExternalId(@jakarta.ws.rs.QueryParam("external_id") String externalId);
+
     @POST
     @Path("invoices/{id}/expire!")
     ZenditInvoice expire(@PathParam("id") String invoiceId);

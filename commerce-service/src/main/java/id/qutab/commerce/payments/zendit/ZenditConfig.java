@@ -25,6 +25,13 @@ public interface ZenditConfig {
     @WithDefault("http://localhost:8080/orders/{orderId}?payment=failed")
     String failureRedirectUrl();
 
+    /**
+     * Declares that {@code base-url} is the Zendit sandbox (a local run). Production refuses to start on a
+     * plain-http provider URL unless this is set ({@link ProviderStartupCheck}).
+     */
+    @WithDefault("false")
+    boolean sandbox();
+
     /** Attempts of idempotent calls (GET) on connection errors and 5xx; creating and expiring are never retried. */
     @WithDefault("3")
     int getAttempts();

@@ -9,6 +9,9 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +59,29 @@ public class ZenditPaymentProvider implements PaymentProvider {
                 LOG.debugf("get invoice %s failed (attempt %d): %s", invoiceId, attempt, e.getMessage());
                 sleep(200L * attempt * attempt);
             }
+        }
+        throw last;
+    }
+
+    @Override
+    public Optional<ProviderInvoice> findByExternalId(UUID paymentId) {
+        PaymentProviderException last = null;
+        for (int attempt = 1; attempt <= Math.max(1, config.getAttempts()); attempt++) {
+            try {
+                List<ZenditInvoice> found = api.byExternalId(paymentId.toString());
+                // one per external_id, since creation is idempotent on the payment id; the newest otherwise
+                return found == null ? Optional.empty() : found.stream().filter(i -> i != null && i.id() != null)
+                        .reduce((first, second) -> second).map(ZenditInvoice::toProviderInvoice);
+            } catch (WebApplicationException e) {
+                int status = e.getResponse() == null ? 502 : e.getResponse().getStatus();
+                last = new PaymentProviderException("Zendit list invoices: HTTP " + status, status, e);
+                if (last.rejected()) {
+                    throw last;
+                }
+            } catch (ProcessingException e) {
+                last = new PaymentProviderException("Zendit list invoices: " + e.getMessage(), 0, e);
+            }
+            sleep(200L * attempt * attempt);
         }
         throw last;
     }

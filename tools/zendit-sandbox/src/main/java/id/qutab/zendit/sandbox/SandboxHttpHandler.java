@@ -137,7 +137,19 @@ final class SandboxHttpHandler implements HttpHandler {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw ApiError.validation("X-IDEMPOTENCY-KEY must be 1 to 255 characters");
         }
-        return Response.json(200, json(sandbox.create(request, idempotencyKey)));
+        long delay = sandbox.createDelay().toMillis();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ZenditSandbox.Snapshot created = sandbox.create(request, idempotencyKey);
+        if (sandbox.failThisCreateAfterStoring()) {
+            throw new ApiError(500, "SERVER_ERROR", "Simulated failure after the invoice was stored");
+        }
+        return Response.json(200, json(created));
     }
 
     /** {@code GET /v2/invoices[?external_id=...]}: a JSON array, like Xendit's list. */

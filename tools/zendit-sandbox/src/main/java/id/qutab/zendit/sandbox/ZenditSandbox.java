@@ -87,6 +87,8 @@ public final class ZenditSandbox implements AutoCloseable {
     private final ConcurrentMap<String, String> idempotencyKeys = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String callbackUrl;
+    private volatile Duration createDelay = Duration.ZERO;
+    private final AtomicInteger failCreatesAfterStoring = new AtomicInteger();
 
     private ZenditSandbox(SandboxConfig config) throws IOException {
         this.config = config;
@@ -267,8 +269,36 @@ public final class ZenditSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Test knob: every {@code POST /v2/invoices} waits this long before it is handled (a slow provider).
+     * {@link Duration#ZERO} (the default) turns it off; {@link #reset()} too.
+     */
+    public void delayCreates(Duration delay) {
+        this.createDelay = delay == null || delay.isNegative() ? Duration.ZERO : delay;
+    }
+
+    /**
+     * Test knob: the next {@code count} invoice creations store the invoice (and its idempotency key) but answer
+     * 500, as when the provider's answer is lost on the way: the invoice exists and can be paid, the client does
+     * not know its id.
+     */
+    public void failCreatesAfterStoring(int count) {
+        failCreatesAfterStoring.set(Math.max(0, count));
+    }
+
+    Duration createDelay() {
+        return createDelay;
+    }
+
+    /** True (and one failure used up) when this creation must answer 500 after storing the invoice. */
+    boolean failThisCreateAfterStoring() {
+        return failCreatesAfterStoring.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
     /** Forgets every invoice, idempotency key and recorded callback attempt (callbacks under way still finish). */
     public void reset() {
+        createDelay = Duration.ZERO;
+        failCreatesAfterStoring.set(0);
         invoices.clear();
         idempotencyKeys.clear();
         callbacks.clearAttempts();
