@@ -111,6 +111,14 @@ public class Contention {
         meeting = new CyclicBarrier(2);
     }
 
+    /** A statement that fails with this SQLSTATE on the first {@code failures} attempts of this caller. */
+    public void failFirst(String caller, int failures, String sqlState) {
+        if (count(caller) <= failures) {
+            raise(sqlState);
+        }
+        sql("UPDATE counters SET value = value + 1 WHERE id = 1");
+    }
+
     int count(String caller) {
         return attempts.computeIfAbsent(caller, k -> new AtomicInteger()).incrementAndGet();
     }

@@ -6,6 +6,7 @@ import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestDb;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -39,6 +40,9 @@ class TransactionRetryTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    TransactionRetry retry;
 
     @BeforeEach
     void reset() {
@@ -117,6 +121,18 @@ class TransactionRetryTest {
         assertEquals(1, contention.attempts(caller));
         assertEquals(2, contention.attempts(caller + "/inner"));
         assertEquals(List.of(List.of(1, 1), List.of(2, 1)), db.rows("SELECT id, value FROM counters ORDER BY id"));
+    }
+
+    @Test
+    void aProgrammaticTransactionIsRetriedWhenWrappedWhole() throws Exception {
+        String caller = "programmatic-" + UUID.randomUUID();
+        String result = retry.call(() -> QuarkusTransaction.requiringNew().call(() -> {
+            contention.failFirst(caller, 1, "40001");
+            return "done";
+        }));
+        assertEquals("done", result);
+        assertEquals(2, contention.attempts(caller));
+        assertEquals(1, db.one("SELECT value FROM counters WHERE id = 1"));
     }
 
     private double retries(String sqlState) {
