@@ -164,13 +164,19 @@ public class ProblemMappers {
     /**
      * The database refused the data, not our code failing: answered as a 4xx (or 503 when busy), never with the
      * database's words (they quote SQL, tables and values). Still logged with the SQLSTATE, since a class-22 error
-     * may also mean a missing validation.
+     * may also mean a missing validation. Service-to-service calls ({@code /internal/...}) keep their 500 for
+     * these, except contention.
      */
     private Response databaseRefusal(String sqlState, Throwable e, HttpServerRequest request) {
         if (SqlStates.isRetryable(sqlState) || "55P03".equals(sqlState)) {
             LOG.warnf("request %s: database contention, SQLSTATE %s (%s)", requestId(request), sqlState,
                     e.getClass().getName());
             return busy(request);
+        }
+        if (request != null && request.path() != null && request.path().startsWith("/internal/")) {
+            // An event is not client input: a refusal while applying it is a race or our bug. A 4xx would tell the
+            // relay the event itself is bad and dead-letter it at once; a 500 makes it retry.
+            return null;
         }
         if (sqlState.startsWith("22")) {
             LOG.warnf("request %s: data refused by the database, SQLSTATE %s (%s)", requestId(request), sqlState,

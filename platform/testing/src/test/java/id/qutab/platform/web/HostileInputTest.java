@@ -2,6 +2,7 @@ package id.qutab.platform.web;
 
 import id.qutab.platform.support.NoInternals;
 import id.qutab.testing.PostgresResource;
+import id.qutab.testing.SignedEvents;
 import id.qutab.testing.TestDb;
 import id.qutab.testing.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,6 +21,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -187,6 +189,14 @@ class HostileInputTest {
         tooLong.then().body("type", equalTo("https://qutab.id/problems/invalid-data"));
         assertProblem(given().contentType(ContentType.JSON).body("{\"code\":\"x\",\"n\":99999999999}")
                 .post("/test/notes/short"), 400);
+        assertEquals(0, db.count("SELECT count(*) FROM short_notes"));
+    }
+
+    @Test
+    void anEventTheDatabaseRefusesStaysA500SoTheRelayRetriesIt() {
+        // A 4xx would tell the relay the event itself is bad and dead-letter it at once.
+        SignedEvents.deliver(UUID.randomUUID(), "test.bad-data", "agg-1", "{\"code\":\"far too long for ten\"}")
+                .then().statusCode(500).contentType(PROBLEM);
         assertEquals(0, db.count("SELECT count(*) FROM short_notes"));
     }
 
