@@ -12,7 +12,8 @@ import org.jboss.logging.MDC;
 
 /**
  * Runs before every request of a service: tags it with a request id (echoed in the response and the
- * logs) and refuses an oversized body by its declared length before reading it.
+ * logs), refuses a NUL ({@code %00}) anywhere in the path or query, and an oversized body by its declared
+ * length before reading it.
  */
 @ApplicationScoped
 public class EdgeFilters {
@@ -29,22 +30,35 @@ public class EdgeFilters {
         rc.response().putHeader(RequestIdHeader.NAME, requestId);
         MDC.put("requestId", requestId);
 
+        if (rc.request().uri().contains("%00")) {
+            // Percent-decoding is the only way a NUL gets into a path or query; PostgreSQL cannot take it.
+            refuse(rc, requestId, 400, "bad-request", "Bad request",
+                    "The request path or query contains a NUL character (%00).");
+            return;
+        }
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && tooLarge(length)) {
-            JsonObject problem = new JsonObject()
-                    .put("type", Problem.TYPE_BASE + "payload-too-large")
-                    .put("title", "Payload too large")
-                    .put("status", 413)
-                    .put("detail", "The request body is larger than " + config.maxBodyBytes() + " bytes.")
-                    .put("instance", rc.request().path())
-                    .put("requestId", requestId);
-            rc.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(problem.encode());
+            refuse(rc, requestId, 413, "payload-too-large", "Payload too large",
+                    "The request body is larger than " + config.maxBodyBytes() + " bytes.");
             return;
         }
         rc.next();
+    }
+
+    private static void refuse(RoutingContext rc, String requestId, int status, String slug, String title,
+                               String detail) {
+        JsonObject problem = new JsonObject()
+                .put("type", Problem.TYPE_BASE + slug)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", rc.request().path())
+                .put("requestId", requestId);
+        // Refused before the body is read: close, or the unread body would be parsed as the next request.
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(problem.encode());
     }
 
     private boolean tooLarge(String length) {

@@ -1,12 +1,18 @@
 package id.qutab.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.qutab.platform.http.RequestIdHeader;
+import id.qutab.platform.tx.SqlStates;
+import id.qutab.platform.tx.TransactionContention;
+import id.qutab.platform.web.NulCharacters;
+import id.qutab.platform.web.StrictParamConverterProvider.InvalidParameterException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -21,7 +27,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -93,6 +102,35 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpServerRequest request) {
+        if (e.name() == null) {
+            return respond(Problem.of(400, "bad-request", "Bad request", "A parameter is not valid: " + e.reason() + "."),
+                    request);
+        }
+        return respond(Problem.of(400, "validation", "Validation failed", "The request has invalid fields.")
+                .withErrors(List.of(new Problem.FieldError(e.name(), e.reason()))), request);
+    }
+
+    /** Every attempt lost to concurrent transactions (the platform already retried it): busy, not broken. */
+    @ServerExceptionMapper
+    public Response contention(TransactionContention e, HttpServerRequest request) {
+        LOG.warnf("request %s: %s", requestId(request), e.getMessage());
+        return busy(request);
+    }
+
+    /**
+     * Reading the body failed: a multipart body cut before its closing boundary, a connection that ended early.
+     * The client's request is broken (400). Any other I/O failure is ours (500).
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, HttpServerRequest request) {
+        if (whileReadingTheRequest(e)) {
+            return respond(incompleteBody(e), request);
+        }
+        return unexpected(e, request);
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         if (e.getCause() instanceof JsonProcessingException jsonError) {
             return respond(unreadable(jsonError), request);
@@ -109,8 +147,76 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (whileReadingTheRequest(e)) {
+            return respond(incompleteBody(e), request);
+        }
+        String sqlState = SqlStates.of(e);
+        if (sqlState != null) {
+            Response answer = databaseRefusal(sqlState, e, request);
+            if (answer != null) {
+                return answer;
+            }
+        }
         LOG.errorf(e, "request %s failed", requestId(request));
         return respond(internal(), request);
+    }
+
+    /**
+     * The database refused the data, not our code failing: answered as a 4xx (or 503 when busy), never with the
+     * database's words (they quote SQL, tables and values). Still logged with the SQLSTATE, since a class-22 error
+     * may also mean a missing validation. Service-to-service calls ({@code /internal/...}) keep their 500 for
+     * these, except contention.
+     */
+    private Response databaseRefusal(String sqlState, Throwable e, HttpServerRequest request) {
+        if (SqlStates.isRetryable(sqlState) || "55P03".equals(sqlState)) {
+            LOG.warnf("request %s: database contention, SQLSTATE %s (%s)", requestId(request), sqlState,
+                    e.getClass().getName());
+            return busy(request);
+        }
+        if (request != null && request.path() != null && request.path().startsWith("/internal/")) {
+            // An event is not client input: a refusal while applying it is a race or our bug. A 4xx would tell the
+            // relay the event itself is bad and dead-letter it at once; a 500 makes it retry.
+            return null;
+        }
+        if (sqlState.startsWith("22")) {
+            LOG.warnf("request %s: data refused by the database, SQLSTATE %s (%s)", requestId(request), sqlState,
+                    e.getClass().getName());
+            return respond(Problem.of(400, "invalid-data", "Invalid data",
+                    "A value in the request cannot be stored: too long, out of range or not valid text."), request);
+        }
+        if (sqlState.startsWith("23")) {
+            LOG.warnf("request %s: integrity constraint, SQLSTATE %s (%s)", requestId(request), sqlState,
+                    e.getClass().getName());
+            return respond(Problem.of(409, "data-conflict", "Conflict",
+                    "The request conflicts with data that already exists or is referenced."), request);
+        }
+        return null;
+    }
+
+    private Response busy(HttpServerRequest request) {
+        return builder(Problem.of(503, "contention", "Busy",
+                "The request collided with concurrent changes and nothing was applied. Send it again."), request)
+                .header("Retry-After", 1)
+                .build();
+    }
+
+    private static boolean whileReadingTheRequest(Throwable e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String at = frame.getClassName();
+            if (at.startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || at.equals("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Problem incompleteBody(Throwable e) {
+        if (e.getClass().getSimpleName().equals("FileTooLargeException")) {
+            return Problem.of(413, "payload-too-large", "Payload too large", "An uploaded file is too large.");
+        }
+        return Problem.of(400, "malformed-body", "Malformed request body",
+                "The request body is incomplete or malformed (a multipart body must end with its closing boundary).");
     }
 
     private Response unauthenticated(HttpServerRequest request) {
@@ -129,6 +235,15 @@ public class ProblemMappers {
         if (e instanceof UnrecognizedPropertyException unknown) {
             return problem.withErrors(List.of(new Problem.FieldError(path(unknown), "unknown field")));
         }
+        if (e instanceof NulCharacters.RefusedException nul) {
+            return problem.withErrors(List.of(new Problem.FieldError(path(nul), "must not contain a NUL character")));
+        }
+        StreamReadException duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            // Jackson has no exception type of its own for this; its parser still points at the repeated key.
+            return problem.withErrors(List.of(new Problem.FieldError(
+                    path(duplicate.getProcessor().getParsingContext()), "given more than once")));
+        }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             String field = path((JsonMappingException) e);
             if (!field.isEmpty()) {
@@ -138,10 +253,38 @@ public class ProblemMappers {
         return problem;
     }
 
+    /** The duplicate-key error in this chain (a map or collection deserializer wraps it with its path). */
+    private static StreamReadException duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException read && read.getProcessor() != null
+                    && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field '")) {
+                return read;
+            }
+        }
+        return null;
+    }
+
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .map(ref -> ref.getFieldName() != null ? printable(ref.getFieldName()) : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String path(JsonStreamContext context) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.addFirst(printable(c.getCurrentName()));
+            } else if (c.inArray()) {
+                parts.addFirst("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
+    }
+
+    /** A field name is echoed to the client: without control characters (a NUL in a key, say). */
+    private static String printable(String name) {
+        return name.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** {@code register.arg0.email} → {@code email}: clients know fields, not Java method parameters. */
