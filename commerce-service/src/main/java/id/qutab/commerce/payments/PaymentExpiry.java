@@ -3,6 +3,7 @@ package id.qutab.commerce.payments;
 import id.qutab.commerce.orders.Order;
 import id.qutab.commerce.orders.OrderLifecycle;
 import id.qutab.commerce.orders.OrderStatus;
+import id.qutab.platform.tx.TransactionRetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,9 @@ public class PaymentExpiry {
     @Inject
     OrderLifecycle lifecycle;
 
+    @Inject
+    TransactionRetry transactionRetry;
+
     @RegisterForReflection
     public record Run(String job, int processed, int expired, int paid, int skipped) {
     }
@@ -58,8 +62,9 @@ public class PaymentExpiry {
         for (UUID orderId : due) {
             Result result;
             try {
-                result = QuarkusTransaction.requiringNew().call(() -> settle(orderId));
-            } catch (RuntimeException e) {
+                // A multi-item release can still lose a deadlock to a checkout of another order: run it again.
+                result = transactionRetry.call(() -> QuarkusTransaction.requiringNew().call(() -> settle(orderId)));
+            } catch (Exception e) {
                 LOG.errorf(e, "payment expiry of order %s failed; retried next run", orderId);
                 result = Result.SKIPPED;
             }
