@@ -36,13 +36,27 @@ public interface AuthConfig {
         @WithDefault("15m")
         Duration window();
 
-        /** Failed logins for one email within the window before further attempts get 429. */
+        /**
+         * Password checks for one email within the window; the attempt over it gets 429 (counted atomically before
+         * the check, so parallel guesses cannot exceed it). A correct password clears the count.
+         */
         @WithDefault("5")
         int maxFailuresPerAccount();
 
-        /** Failed logins from one client address within the window before further attempts get 429. */
+        /**
+         * Failed checks from one client address within the window before attempts from it are slowed down. Never a
+         * lockout: one carrier address (CGNAT) can carry thousands of honest users.
+         */
         @WithDefault("20")
-        int maxFailuresPerIp();
+        int addressFreeFailures();
+
+        /** Added wait per failure of the address at or past {@code address-free-failures}. */
+        @WithDefault("100ms")
+        Duration addressDelayStep();
+
+        /** The longest wait an attempt from a busy address gets. */
+        @WithDefault("2s")
+        Duration addressMaxDelay();
 
         /**
          * Take the client address from the first hop of {@code X-Forwarded-For} (set by the gateway).

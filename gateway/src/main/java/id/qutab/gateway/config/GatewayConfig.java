@@ -33,6 +33,13 @@ public interface GatewayConfig {
     /** Per-upstream budget of the readiness probe. */
     Duration readinessTimeout();
 
+    /**
+     * How long a pooled connection to an upstream may stay unused before the gateway closes it. Must stay well
+     * below the services' {@code quarkus.http.idle-timeout}, so that the gateway, not the service, ends a quiet
+     * connection.
+     */
+    Duration upstreamKeepAliveTimeout();
+
     /** Connection pool size towards each upstream. */
     int upstreamMaxConnections();
 

@@ -5,8 +5,13 @@ import id.qutab.gateway.edge.EdgeRequest;
 import id.qutab.gateway.problem.ProblemResponses;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -32,17 +37,23 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final EdgeRequest edge;
     private final String instance;
     private final HttpConnection clientConnection;
+    private final RequestOptions origin;
     private boolean bodyTooLarge;
     private boolean closeAfterResponse;
+    /** Origin requests opened so far: 1, or 2 after a retry. */
+    private int attempts;
+    /** Whether the current attempt got as far as a request on a connection, so that bytes may have left. */
+    private boolean requestOpened;
 
     ForwardingInterceptor(UpstreamForwarder forwarder, Upstream upstream, String targetUri, EdgeRequest edge,
-                          String instance, HttpConnection clientConnection) {
+                          String instance, HttpConnection clientConnection, RequestOptions origin) {
         this.forwarder = forwarder;
         this.upstream = upstream;
         this.targetUri = targetUri;
         this.edge = edge;
         this.instance = instance;
         this.clientConnection = clientConnection;
+        this.origin = origin;
     }
 
     @Override
@@ -58,7 +69,56 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             request.setBody(Body.body(new LimitedBodyStream(body.stream(), forwarder.maxBodyBytes(),
                     () -> bodyTooLarge = true), -1));
         }
-        return context.sendRequest().recover(failure -> Future.succeededFuture(problemFor(request, failure)));
+        return context.sendRequest()
+                .recover(failure -> retryOnNewConnection(context, failure))
+                .recover(failure -> Future.succeededFuture(problemFor(request, failure)));
+    }
+
+    /** Called by the proxy for the first attempt (through {@link UpstreamForwarder}'s origin provider), and for the retry. */
+    Future<HttpClientRequest> openOriginRequest() {
+        attempts++;
+        requestOpened = false;
+        return forwarder.originRequest(origin, attempts > 1).onSuccess(opened -> requestOpened = true);
+    }
+
+    /**
+     * A pooled connection can break before the service answers: the service closed it (idle timeout, restart) in
+     * the instant the gateway wrote onto it. That is retried once, on a connection of its own, only when sending
+     * again cannot do anything twice:
+     * <ul>
+     *   <li>the request never reached a connection (nothing was written; its body is still unread), any method;</li>
+     *   <li>or it is a safe method (GET, HEAD, OPTIONS) without a body, which a service may see twice harmlessly.</li>
+     * </ul>
+     * A POST, PUT, PATCH or DELETE that may have reached the service is never sent again: the client gets the 502
+     * and decides (our writes take an Idempotency-Key). A timeout is not retried either: the service is slow, not
+     * gone, and a second try would only double its load.
+     */
+    private Future<ProxyResponse> retryOnNewConnection(ProxyContext context, Throwable failure) {
+        ProxyRequest first = context.request();
+        boolean sendable = !requestOpened || isSafeWithoutBody(first.proxiedRequest());
+        if (attempts != 1 || bodyTooLarge || !sendable || !UpstreamFailure.connectionLost(failure)) {
+            return Future.failedFuture(failure);
+        }
+        forwarder.recordRetry(upstream, edge.requestId(), first, failure);
+        // A ProxyRequest of its own: the first attempt's body pipe may still fail after this point, and the proxy
+        // then resets the origin request of the ProxyRequest it ran on, which must not be the retry's.
+        ProxyRequest again = ProxyRequest.reverseProxy(first.proxiedRequest())
+                .setMethod(first.getMethod())
+                .setURI(first.getURI())
+                // An unsent body is still unread and goes as it is; a sent one was empty (safe method).
+                .setBody(requestOpened ? Body.body(Body.body(Buffer.buffer()).stream(), -1) : first.getBody());
+        again.headers().clear();
+        again.headers().addAll(first.headers());
+        return openOriginRequest().compose(again::send);
+    }
+
+    private static boolean isSafeWithoutBody(HttpServerRequest request) {
+        HttpMethod method = request.method();
+        if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD) && !method.equals(HttpMethod.OPTIONS)) {
+            return false;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (length == null || length.trim().equals("0")) && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     @Override

@@ -1,10 +1,14 @@
 package id.qutab.gateway.proxy;
 
 import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.StreamResetException;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -32,6 +36,27 @@ enum UpstreamFailure {
 
     String detail(String service) {
         return String.format(detail, service);
+    }
+
+    /**
+     * Whether the connection closed or was reset under the request before any answer, as opposed to the service
+     * being unreachable or slow, or the exchange failing for a reason of its own (body too large).
+     */
+    static boolean connectionLost(Throwable failure) {
+        if (classify(failure) != BROKEN) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // StreamResetException: the proxy resets the request when writing it fails on a closed connection.
+            if (cause instanceof HttpClosedException || cause instanceof StreamResetException
+                    || cause instanceof ClosedChannelException || cause instanceof IOException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     static UpstreamFailure classify(Throwable failure) {

@@ -6,6 +6,7 @@ import id.qutab.gateway.edge.RequestIdAndForwardedHeaders;
 import id.qutab.gateway.problem.ProblemResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -51,8 +52,6 @@ public class UpstreamForwarder {
         Upstream upstream = upstreams.get(service);
         String query = request.query();
         String target = upstream.basePath() + rc.normalizedPath() + (query == null ? "" : "?" + query);
-        ForwardingInterceptor interceptor = new ForwardingInterceptor(this, upstream, target,
-                RequestIdAndForwardedHeaders.of(rc), request.path(), request.connection());
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             // The proxy cannot relay a service's "100 Continue", so the gateway says it once it has decided
             // to forward (size and rate limits passed); Expect itself is not forwarded.
@@ -66,10 +65,17 @@ public class UpstreamForwarder {
                 .setConnectTimeout(connectTimeoutMs)
                 // No byte from the service for this long → the request fails with a TimeoutException → 504.
                 .setIdleTimeout(responseTimeoutMs);
+        ForwardingInterceptor interceptor = new ForwardingInterceptor(this, upstream, target,
+                RequestIdAndForwardedHeaders.of(rc), request.path(), request.connection(), origin);
         HttpProxy.reverseProxy(PROXY_OPTIONS, upstreams.client())
-                .origin(context -> context.client().request(origin).onSuccess(this::quietOnReset))
+                .origin(context -> interceptor.openOriginRequest())
                 .addInterceptor(interceptor)
                 .handle(request);
+    }
+
+    /** The first attempt takes a pooled connection; the retry ({@link ForwardingInterceptor}) a new one. */
+    Future<HttpClientRequest> originRequest(RequestOptions origin, boolean retry) {
+        return (retry ? upstreams.freshConnections() : upstreams.client()).request(origin).onSuccess(this::quietOnReset);
     }
 
     /**
@@ -94,6 +100,16 @@ public class UpstreamForwarder {
                 .increment();
         LOG.warnf("[%s] %s %s → %s (%s): %d %s: %s", requestId, request.getMethod(), request.getURI(),
                 upstream.name(), upstream, kind.status, kind.slug, failure.toString());
+    }
+
+    void recordRetry(Upstream upstream, String requestId, ProxyRequest request, Throwable failure) {
+        Counter.builder("qutab.gateway.upstream.retries")
+                .description("Requests sent again on a new connection after their pooled connection broke before any answer")
+                .tag("service", upstream.name())
+                .register(registry)
+                .increment();
+        LOG.debugf("[%s] %s %s → %s: connection lost before any answer (%s), retrying on a new connection",
+                requestId, request.getMethod(), request.getURI(), upstream.name(), failure);
     }
 
     private static boolean transferEncodingIsPlain(List<String> values) {

@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +30,10 @@ import java.util.stream.Collectors;
  * separate control port ({@code test.stubs.control-url}): the test and this resource may live in different
  * class loaders, so no static state is shared.
  * <p>
- * Init arg {@code down}: comma-separated services to point at a closed port instead. Request headers
- * {@code X-Stub-Delay-Ms} and {@code X-Stub-Status} make a stub answer late or with another status. Like the
+ * Init arg {@code down}: comma-separated services to point at a closed port instead; {@code idle-timeout-ms}: how
+ * soon the servers close a keep-alive connection on which no further request came (default: never). Request headers
+ * {@code X-Stub-Delay-Ms} and {@code X-Stub-Status} make a stub answer late or with another status;
+ * {@code X-Stub-Close} makes it close the connection once it has read (and recorded) the request, without answering. Like the
  * real services, a stub echoes {@code X-Request-Id} and (unlike them) sends its own CORS header, which the
  * gateway must drop.
  */
@@ -38,12 +43,15 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
     private final List<JsonObject> recorded = new ArrayList<>();
     private Set<String> down = Set.of();
+    private long idleTimeoutMs;
+    private final Map<HttpConnection, AtomicLong> idleWatch = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault("down", "");
         down = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        idleTimeoutMs = Long.parseLong(initArgs.getOrDefault("idle-timeout-ms", "0"));
     }
 
     @Override
@@ -51,7 +59,8 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            int port = down.contains(service) ? closedPort() : listen(vertx.createHttpServer().requestHandler(r -> echo(service, r)));
+            int port = down.contains(service) ? closedPort()
+                    : listen(vertx.createHttpServer().requestHandler(r -> echo(service, r)));
             config.put("qutab.services." + service + ".url", "http://127.0.0.1:" + port);
         }
         int control = listen(vertx.createHttpServer().requestHandler(this::control));
@@ -66,16 +75,44 @@ public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Like a server's keep-alive idle timeout, but only between requests: once an answer has gone out and no
+     * further request arrives on that connection within {@code idle-timeout-ms}, the connection is closed. (Vert.x'
+     * own idle timeout would also close a new connection whose first request is a few ms late on a busy machine.)
+     */
+    private void closeWhenIdle(HttpServerRequest request) {
+        if (idleTimeoutMs <= 0) {
+            return;
+        }
+        HttpConnection connection = request.connection();
+        AtomicLong requestsSeen = idleWatch.computeIfAbsent(connection, c -> {
+            c.closeHandler(v -> idleWatch.remove(c));
+            return new AtomicLong();
+        });
+        long mine = requestsSeen.incrementAndGet();
+        request.response().endHandler(v -> vertx.setTimer(idleTimeoutMs, t -> {
+            if (requestsSeen.get() == mine) {
+                connection.close();
+            }
+        }));
+    }
+
     private void echo(String service, HttpServerRequest request) {
         if (request.path().equals("/q/health/ready")) {
             request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
             return;
         }
+        closeWhenIdle(request);
         // Recorded only once the whole body has arrived: a request the gateway cut short never shows up.
         request.body().onSuccess(body -> {
             JsonObject seen = describe(service, request, body);
             synchronized (recorded) {
                 recorded.add(seen);
+            }
+            if (request.getHeader("X-Stub-Close") != null) {
+                // A service that dies (or closes the connection) after reading the request, before answering.
+                request.connection().close();
+                return;
             }
             int status = intHeader(request, "X-Stub-Status", 200);
             long delay = intHeader(request, "X-Stub-Delay-Ms", 0);

@@ -57,11 +57,12 @@ public class PasswordService {
     public void change(UUID userId, Optional<UUID> currentSession, ChangePassword request, String clientIp) {
         UserAccount user = AccountService.requireActive(users.lockLive(userId));
         String accountKey = LoginThrottle.accountKey(user.email);
-        throttle.check(accountKey, clientIp);
+        throttle.admit(accountKey, clientIp);
         if (!hasher.matches(request.currentPassword(), user.passwordHash)) {
             throttle.recordFailure(accountKey, clientIp);
             throw new ProblemException(Problem.of(403, "wrong-password", "Forbidden", "The current password is incorrect."));
         }
+        throttle.forgetAccount(accountKey);
         PasswordPolicy.requireAcceptable("newPassword", request.newPassword(), user.email);
         user.passwordHash = hasher.hash(request.newPassword());
         user.touch();

@@ -5,48 +5,73 @@ import id.qutab.identity.accounts.EmailAddresses;
 import id.qutab.identity.support.SecureTokens;
 import id.qutab.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
- * Throttles password guessing per account and per client address: after {@code max-failures-per-account}
- * (default 5) failures for one email, or {@code max-failures-per-ip} (20) from one address, within the
- * sliding {@code window} (15 min), further attempts get 429 with {@code Retry-After} until the oldest
- * counted failure leaves the window. Failures live in PostgreSQL, so the limit holds across replicas and
- * restarts. Unknown emails are throttled exactly like known ones.
+ * Throttles password guessing. Two rules, deliberately different (identity-service/README.md, "Login throttle"):
+ * <ul>
+ *   <li><b>Per account, strict and atomic</b>: at most {@code max-failures-per-account} (5) password checks per
+ *   {@code window} (15 min) for one email, known or not. The attempt is counted <em>before</em> bcrypt runs, in
+ *   one {@code INSERT … ON CONFLICT … DO UPDATE … WHERE attempts < max RETURNING} statement, so twenty parallel
+ *   guesses get exactly five checks; the rest get 429 with {@code Retry-After}. A correct password clears the
+ *   count; while the account is locked the correct password waits too.</li>
+ *   <li><b>Per client address, a slowdown only</b>: an address (a carrier's CGNAT address carries thousands of
+ *   honest users) is never refused. Past {@code address-free-failures} (20) failed checks in the window, every
+ *   attempt from it waits {@code address-delay-step} (100 ms) per failure past that number, at most
+ *   {@code address-max-delay} (2 s), before its password is checked.</li>
+ * </ul>
+ * Everything lives in PostgreSQL, so both rules hold across replicas and restarts.
  */
 @ApplicationScoped
 public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> {
 
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
+
+    /**
+     * Counts one attempt unless the account is at its limit: a new window after the old one ran out, one more in
+     * the current window otherwise. The row lock of the upsert serializes parallel attempts on one account.
+     */
+    private static final String TAKE_ATTEMPT = """
+            INSERT INTO login_attempts AS a (account_key, attempts, window_start) VALUES (?1, 1, ?2)
+            ON CONFLICT (account_key) DO UPDATE
+               SET attempts     = CASE WHEN a.window_start <= ?3 THEN 1  ELSE a.attempts + 1 END,
+                   window_start = CASE WHEN a.window_start <= ?3 THEN ?2 ELSE a.window_start END
+             WHERE a.window_start <= ?3 OR a.attempts < ?4
+            RETURNING a.attempts""";
+
     @Inject
     AuthConfig config;
 
-    /** The key failures of one email are counted under (its SHA-256, so no address is stored). */
+    /** The key attempts of one email are counted under (its SHA-256, so no address is stored). */
     public static String accountKey(String email) {
         return SecureTokens.sha256("login:" + EmailAddresses.normalize(email));
     }
 
-    /** 429 with Retry-After when the account or the address is over its limit. */
-    @Transactional
-    public void check(String accountKey, String clientIp) {
-        Instant now = Instant.now();
-        AuthConfig.Throttle throttle = config.throttle();
-        Optional<Duration> account = blockedFor("accountKey", accountKey, throttle.maxFailuresPerAccount(), now);
-        Optional<Duration> address = blockedFor("clientIp", clientIp, throttle.maxFailuresPerIp(), now);
-        Duration wait = longest(account, address);
-        if (wait != null) {
-            throw ProblemException.tooManyRequests(roundUp(wait));
+    /**
+     * Lets one password check for the account happen, or answers 429 with Retry-After: first the address'
+     * slowdown, then the account's attempt is counted (committed at once, whatever the caller's transaction does).
+     * Call it before checking the password, and {@link #recordFailure} if the password was wrong.
+     */
+    public void admit(String accountKey, String clientIp) {
+        slowDown(clientIp);
+        Duration locked = QuarkusTransaction.requiringNew().call(() -> takeAttempt(accountKey));
+        if (locked != null) {
+            throw ProblemException.tooManyRequests(roundUp(locked));
         }
     }
 
-    /** Records a failure in its own transaction: it counts even though the caller answers with an error. */
+    /** Records a failed check from the address, in its own transaction: it counts although the caller fails. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordFailure(String accountKey, String clientIp) {
         LoginFailure failure = new LoginFailure();
@@ -56,30 +81,77 @@ public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> 
         persist(failure);
     }
 
-    /** After a successful sign-in or password reset the account starts afresh (the address does not). */
+    /** After a successful sign-in, password change or reset the account starts afresh (the address does not). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetAccount(String accountKey) {
-        delete("accountKey", accountKey);
+        getEntityManager().createNativeQuery("DELETE FROM login_attempts WHERE account_key = ?1")
+                .setParameter(1, accountKey)
+                .executeUpdate();
     }
 
-    /**
-     * How long until fewer than {@code max} failures remain in the window, if {@code max} or more are in it
-     * now: the {@code max}-th newest failure leaving the window is the moment.
-     */
-    private Optional<Duration> blockedFor(String field, String value, int max, Instant now) {
-        Duration window = config.throttle().window();
-        return find(field + " = ?1 and failedAt > ?2", Sort.descending("failedAt"), value, now.minus(window))
-                .range(max - 1, max - 1)
-                .firstResultOptional()
-                .map(f -> Duration.between(now, f.failedAt.plus(window)))
-                .filter(d -> !d.isNegative() && !d.isZero());
-    }
-
-    private static Duration longest(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isPresent() && b.isPresent()) {
-            return a.get().compareTo(b.get()) >= 0 ? a.get() : b.get();
+    /** null when the attempt was counted; otherwise how long until the account's window ends. */
+    private Duration takeAttempt(String accountKey) {
+        AuthConfig.Throttle throttle = config.throttle();
+        Instant now = Instant.now();
+        List<?> counted = getEntityManager().createNativeQuery(TAKE_ATTEMPT)
+                .setParameter(1, accountKey)
+                .setParameter(2, now)
+                .setParameter(3, now.minus(throttle.window()))
+                .setParameter(4, throttle.maxFailuresPerAccount())
+                .getResultList();
+        if (!counted.isEmpty()) {
+            return null;
         }
-        return a.or(() -> b).orElse(null);
+        Object windowStart = getEntityManager()
+                .createNativeQuery("SELECT window_start FROM login_attempts WHERE account_key = ?1")
+                .setParameter(1, accountKey)
+                .getSingleResult();
+        Duration left = Duration.between(now, instant(windowStart).plus(throttle.window()));
+        return left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left;
+    }
+
+    private static Instant instant(Object timestamp) {
+        if (timestamp instanceof Instant i) {
+            return i;
+        }
+        if (timestamp instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((Timestamp) timestamp).toInstant();
+    }
+
+    /** Sleeps (outside any transaction) while the address has more failures in the window than it may. */
+    private void slowDown(String clientIp) {
+        AuthConfig.Throttle throttle = config.throttle();
+        long stepMs = Math.max(1, throttle.addressDelayStep().toMillis());
+        int free = throttle.addressFreeFailures();
+        // Counting stops where the delay is at its maximum: a flood of failures costs no more to count.
+        long cap = free + throttle.addressMaxDelay().toMillis() / stepMs + 1;
+        long failures = QuarkusTransaction.requiringNew().call(() -> ((Number) getEntityManager().createNativeQuery("""
+                        SELECT count(*) FROM (SELECT 1 FROM login_failures
+                                               WHERE client_ip = ?1 AND failed_at > ?2 LIMIT ?3) recent""")
+                .setParameter(1, clientIp)
+                .setParameter(2, Instant.now().minus(throttle.window()))
+                .setParameter(3, cap)
+                .getSingleResult()).longValue());
+        long delayMs = addressDelayMs(failures, free, stepMs, throttle.addressMaxDelay().toMillis());
+        if (delayMs > 0) {
+            LOG.debugf("login from %s slowed down by %d ms (%d recent failures)", clientIp, delayMs, failures);
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while slowing down a login", e);
+            }
+        }
+    }
+
+    /** The slowdown for an address with this many failures in the window: none up to {@code free}, then linear. */
+    static long addressDelayMs(long failures, int free, long stepMs, long maxMs) {
+        if (failures < free) {
+            return 0;
+        }
+        return Math.min(maxMs, (failures - free + 1) * stepMs);
     }
 
     private static Duration roundUp(Duration d) {
@@ -89,6 +161,10 @@ public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> 
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purge() {
-        delete("failedAt < ?1", Instant.now().minus(config.throttle().window()));
+        Instant before = Instant.now().minus(config.throttle().window());
+        delete("failedAt < ?1", before);
+        getEntityManager().createNativeQuery("DELETE FROM login_attempts WHERE window_start <= ?1")
+                .setParameter(1, before)
+                .executeUpdate();
     }
 }

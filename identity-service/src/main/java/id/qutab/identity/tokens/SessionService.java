@@ -53,7 +53,7 @@ public class SessionService {
     public TokenResponse login(LoginRequest request, String clientIp) {
         String email = EmailAddresses.normalize(request.email());
         String accountKey = LoginThrottle.accountKey(email);
-        throttle.check(accountKey, clientIp);
+        throttle.admit(accountKey, clientIp);
         Optional<Candidate> candidate = QuarkusTransaction.requiringNew().call(() -> users.findByEmail(email)
                 .map(u -> new Candidate(u.id, u.passwordHash, u.disabled())));
         // one bcrypt check whether or not the account exists
