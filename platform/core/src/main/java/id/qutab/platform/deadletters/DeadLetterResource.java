@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Events this service could not deliver after every attempt. Listing shows why; replay puts the row back
- * in line with fresh attempts (and unblocks the events of the same aggregate queued behind it).
+ * Events this service could not deliver: refused by their consumer, or undeliverable for longer than
+ * {@code qutab.outbox.relay.max-age}. Listing shows why; replay puts the row back in line with fresh attempts
+ * (and unblocks the events of the same aggregate queued behind it), one by one or per destination.
  */
 @Path("/api/admin/events/{service}/dead-letters")
 @RolesAllowed(Roles.ADMIN)
@@ -54,6 +55,21 @@ public class DeadLetterResource {
             throw ProblemException.conflict("not-dead", "Only a dead letter can be replayed.");
         }
         throw ProblemException.notFound("Dead letter");
+    }
+
+    /**
+     * Replays every dead letter of one destination (e.g. after fixing the consumer that refused them); each
+     * aggregate resumes from its dead head, so its events still arrive in order.
+     */
+    @POST
+    @Path("/replay")
+    public Map<String, Object> replayDestination(@PathParam("service") String serviceName,
+                                                 @QueryParam("destination") String destination) {
+        requireThisService(serviceName);
+        if (destination == null || destination.isBlank()) {
+            throw ProblemException.badRequest("Name the destination whose dead letters to replay: ?destination=...");
+        }
+        return Map.of("destination", destination, "replayed", store.replayAll(destination));
     }
 
     private void requireThisService(String serviceName) {
