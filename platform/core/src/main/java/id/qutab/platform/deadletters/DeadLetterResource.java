@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Events this service could not deliver: refused by their consumer, or undeliverable for longer than
@@ -28,6 +29,9 @@ import java.util.UUID;
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
+
+    /** A service name as in {@code qutab.services.<name>.url}; anything else cannot have rows. */
+    private static final Pattern DESTINATION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     @Inject
     OutboxStore store;
@@ -66,8 +70,8 @@ public class DeadLetterResource {
     public Map<String, Object> replayDestination(@PathParam("service") String serviceName,
                                                  @QueryParam("destination") String destination) {
         requireThisService(serviceName);
-        if (destination == null || destination.isBlank()) {
-            throw ProblemException.badRequest("Name the destination whose dead letters to replay: ?destination=...");
+        if (destination == null || !DESTINATION.matcher(destination).matches()) {
+            throw ProblemException.badRequest("Name the destination whose dead letters to replay: ?destination=affiliate");
         }
         return Map.of("destination", destination, "replayed", store.replayAll(destination));
     }

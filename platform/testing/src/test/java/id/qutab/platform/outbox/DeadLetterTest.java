@@ -148,6 +148,10 @@ class DeadLetterTest {
                 .post(replay).then().statusCode(403);
         given().auth().oauth2(TestJwt.admin()).post(replay)
                 .then().statusCode(400).contentType("application/problem+json");
+        for (String hostile : List.of("", "a\u0000b", "x".repeat(2_000), "FLAKY", "../flaky")) {
+            given().auth().oauth2(TestJwt.admin()).queryParam("destination", hostile).post(replay)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
         given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
                 .post("/api/admin/events/commerce/dead-letters/replay").then().statusCode(404);
         assertEquals(4, db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'"), "refused calls changed nothing");
