@@ -18,15 +18,20 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Events this service could not deliver after every attempt. Listing shows why; replay puts the row back
- * in line with fresh attempts (and unblocks the events of the same aggregate queued behind it).
+ * Events this service could not deliver: refused by their consumer, or undeliverable for longer than
+ * {@code qutab.outbox.relay.max-age}. Listing shows why; replay puts the row back in line with fresh attempts
+ * (and unblocks the events of the same aggregate queued behind it), one by one or per destination.
  */
 @Path("/api/admin/events/{service}/dead-letters")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
+
+    /** A service name as in {@code qutab.services.<name>.url}; anything else cannot have rows. */
+    private static final Pattern DESTINATION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
 
     @Inject
     OutboxStore store;
@@ -54,6 +59,21 @@ public class DeadLetterResource {
             throw ProblemException.conflict("not-dead", "Only a dead letter can be replayed.");
         }
         throw ProblemException.notFound("Dead letter");
+    }
+
+    /**
+     * Replays every dead letter of one destination (e.g. after fixing the consumer that refused them); each
+     * aggregate resumes from its dead head, so its events still arrive in order.
+     */
+    @POST
+    @Path("/replay")
+    public Map<String, Object> replayDestination(@PathParam("service") String serviceName,
+                                                 @QueryParam("destination") String destination) {
+        requireThisService(serviceName);
+        if (destination == null || !DESTINATION.matcher(destination).matches()) {
+            throw ProblemException.badRequest("Name the destination whose dead letters to replay: ?destination=affiliate");
+        }
+        return Map.of("destination", destination, "replayed", store.replayAll(destination));
     }
 
     private void requireThisService(String serviceName) {

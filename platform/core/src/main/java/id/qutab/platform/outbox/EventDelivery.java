@@ -41,9 +41,34 @@ public class EventDelivery {
     @Inject
     OutboxConfig config;
 
-    /** Null when delivered (2xx); otherwise why it was not. */
-    public String deliver(OutboxRow row) {
-        byte[] body = envelope(row);
+    /** What became of one attempt. */
+    public record Result(Outcome outcome, String error) {
+        static final Result DELIVERED = new Result(Outcome.DELIVERED, null);
+
+        static Result retry(String error) {
+            return new Result(Outcome.RETRY, error);
+        }
+
+        static Result rejected(String error) {
+            return new Result(Outcome.REJECTED, error);
+        }
+    }
+
+    public enum Outcome {
+        DELIVERED,
+        /** The consumer could not take it now (down, timeout, 5xx, 408, 429, 401): try again later. */
+        RETRY,
+        /** The consumer says the event itself is bad (any other 4xx): retrying cannot help. */
+        REJECTED
+    }
+
+    public Result deliver(OutboxRow row) {
+        byte[] body;
+        try {
+            body = envelope(row);
+        } catch (IllegalStateException e) {
+            return Result.rejected(e.getMessage());
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(subscriptions.urlOf(row.destination()) + "/internal/events"))
                 .timeout(config.relay().deliveryTimeout())
                 .header("Content-Type", "application/json")
@@ -53,17 +78,28 @@ public class EventDelivery {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 == 2) {
-                return null;
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return Result.DELIVERED;
             }
             String text = response.body() == null ? "" : response.body();
-            return "HTTP " + response.statusCode() + ": " + (text.length() > 300 ? text.substring(0, 300) : text);
+            String error = "HTTP " + status + ": " + (text.length() > 300 ? text.substring(0, 300) : text);
+            return rejectsTheEvent(status) ? Result.rejected(error) : Result.retry(error);
         } catch (IOException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            return Result.retry(e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return Result.retry("interrupted");
         }
+    }
+
+    /**
+     * A 4xx says the request is wrong, except 408 and 429 (come back later) and 401: the inbox refuses a
+     * signature when the two services disagree on the secret or the time (a deploy gone wrong), which says
+     * nothing about the event, and the signature is made afresh for every attempt.
+     */
+    static boolean rejectsTheEvent(int status) {
+        return status / 100 == 4 && status != 401 && status != 408 && status != 429;
     }
 
     byte[] envelope(OutboxRow row) {

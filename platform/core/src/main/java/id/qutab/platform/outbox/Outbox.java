@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,8 +30,9 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final String INSERT = """
-            INSERT INTO outbox (id, event_id, destination, event_type, aggregate_id, occurred_at, version, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+            INSERT INTO outbox (id, event_id, destination, event_type, aggregate_id, occurred_at, version, payload,
+                                next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -48,6 +48,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    RelayClock clock;
 
     private static final Object NUDGE_REGISTERED = new Object();
 
@@ -66,7 +69,7 @@ public class Outbox {
             return eventId;
         }
         String body = serialize(payload);
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.now());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (String destination : destinations) {
@@ -78,6 +81,7 @@ public class Outbox {
                 insert.setTimestamp(6, now);
                 insert.setInt(7, version);
                 insert.setString(8, body);
+                insert.setTimestamp(9, now);
                 insert.addBatch();
             }
             insert.executeBatch();

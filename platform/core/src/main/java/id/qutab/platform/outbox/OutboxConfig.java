@@ -43,15 +43,24 @@ public interface OutboxConfig {
         @WithDefault("4")
         int concurrency();
 
-        /** Attempts before a row is {@code DEAD} (listed and replayable by admins). */
-        @WithDefault("10")
-        int maxAttempts();
+        /**
+         * How long a row may stay undeliverable (counted from its first failed attempt) while its consumer is
+         * down, times out, or answers 5xx, 408 or 429, before it is {@code DEAD}. An answer that rejects the
+         * event itself (any other 4xx) makes it {@code DEAD} at once.
+         */
+        @WithDefault("72h")
+        Duration maxAge();
 
         @WithDefault("1s")
         Duration backoffBase();
 
-        @WithDefault("10m")
+        /** Upper bound of one wait between attempts (jitter included), so a consumer that returns is served soon. */
+        @WithDefault("5m")
         Duration backoffMax();
+
+        /** Blocked rows re-examined per round (rows queued behind an undelivered head, see {@link OutboxStore}). */
+        @WithDefault("500")
+        int parkBatch();
 
         /** Delivered rows are deleted after this. */
         @WithDefault("7d")

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.DoubleAdder;
 
 /**
  * Relay metrics for Prometheus: {@code qutab_outbox_pending}, {@code qutab_outbox_oldest_pending_age_seconds}
- * (the lag), {@code qutab_outbox_dead}, and counters of deliveries and failures per destination.
+ * (the lag: by {@code occurred_at}, over every {@code PENDING} row, so rows waiting out a backoff during a
+ * consumer outage count), {@code qutab_outbox_dead}, and counters of deliveries and failures per destination.
  * Gauges are refreshed by {@link OutboxRelay#refreshStats()}, so a scrape never queries the database.
  */
 @Startup
@@ -32,9 +33,9 @@ public class OutboxMetrics {
         Gauge.builder("qutab.outbox.pending", pending, AtomicLong::get)
                 .description("Outbox rows waiting for delivery").register(registry);
         Gauge.builder("qutab.outbox.oldest.pending.age.seconds", oldestAge, DoubleAdder::sum)
-                .description("Age of the oldest undelivered event (relay lag)").register(registry);
+                .description("Age of the oldest undelivered PENDING event, waiting out a backoff or queued behind one included (relay lag)").register(registry);
         Gauge.builder("qutab.outbox.dead", dead, AtomicLong::get)
-                .description("Outbox rows that exhausted their attempts").register(registry);
+                .description("Outbox rows refused by their consumer or undeliverable for longer than max-age").register(registry);
     }
 
     void refresh(OutboxStore.OutboxStats stats) {

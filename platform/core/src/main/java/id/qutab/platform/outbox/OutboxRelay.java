@@ -44,6 +44,9 @@ public class OutboxRelay {
     @Inject
     id.qutab.platform.events.EventsConfig events;
 
+    @Inject
+    RelayClock clock;
+
     private ExecutorService executor;
     private ExecutorService nudges;
     private RelayWorker worker;
@@ -76,7 +79,7 @@ public class OutboxRelay {
 
     /** A worker of its own, e.g. to run a second relay side by side in a test. */
     public RelayWorker newWorker() {
-        return new RelayWorker(store, delivery, config.relay(), metrics, executor);
+        return new RelayWorker(store, delivery, config.relay(), metrics, executor, clock);
     }
 
     /** Called after a commit that recorded events; coalesces bursts into one extra round. */
@@ -124,8 +127,9 @@ public class OutboxRelay {
 
     @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES, identity = "outbox-retention")
     public void retention() {
-        int outbox = store.deleteSentBefore(Instant.now().minus(config.relay().retention()));
-        int inbox = store.deleteInboxBefore(Instant.now().minus(events.inboxRetention()));
+        Instant now = clock.now();
+        int outbox = store.deleteSentBefore(now.minus(config.relay().retention()));
+        int inbox = store.deleteInboxBefore(now.minus(events.inboxRetention()));
         if (outbox + inbox > 0) {
             LOG.infof("retention removed %d delivered outbox rows and %d inbox ids", outbox, inbox);
         }

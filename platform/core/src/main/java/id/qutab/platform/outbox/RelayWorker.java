@@ -3,7 +3,6 @@ package id.qutab.platform.outbox;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +24,23 @@ public class RelayWorker {
     private final OutboxConfig.Relay config;
     private final OutboxMetrics metrics;
     private final ExecutorService executor;
+    private final RelayClock clock;
 
     public RelayWorker(OutboxStore store, EventDelivery delivery, OutboxConfig.Relay config, OutboxMetrics metrics,
-                       ExecutorService executor) {
+                       ExecutorService executor, RelayClock clock) {
         this.store = store;
         this.delivery = delivery;
         this.config = config;
         this.metrics = metrics;
         this.executor = executor;
+        this.clock = clock;
     }
 
     /** Runs rounds until nothing is claimable or {@code budget} is spent; returns rows delivered. */
     public int drain(Duration budget) {
-        Instant stop = Instant.now().plus(budget);
+        long stop = System.nanoTime() + budget.toNanos();
         int delivered = 0;
-        while (Instant.now().isBefore(stop)) {
+        while (System.nanoTime() - stop < 0) {
             Round round = runOnce();
             delivered += round.delivered();
             if (round.claimed() == 0 || round.delivered() == 0) {
@@ -49,8 +50,14 @@ public class RelayWorker {
         return delivered;
     }
 
-    /** One claim and its deliveries. */
+    /** One claim and its deliveries (after parking what was recorded behind waiting heads). */
     public Round runOnce() {
+        try {
+            store.park(config.parkBatch());
+        } catch (RuntimeException e) {
+            // parking only keeps rows out of the claim's way; a round delivers without it
+            LOG.debug("outbox park skipped", e);
+        }
         UUID owner = UUID.randomUUID();
         List<OutboxRow> claimed = store.claim(owner, config.batchSize(), config.perAggregate(), config.lease());
         if (claimed.isEmpty()) {
@@ -89,12 +96,12 @@ public class RelayWorker {
         int delivered = 0;
         for (int i = 0; i < chain.size(); i++) {
             OutboxRow row = chain.get(i);
-            if (Instant.now().plus(safety).isAfter(row.leaseUntil())) {
+            if (clock.now().plus(safety).isAfter(row.leaseUntil())) {
                 store.release(ids(chain, i), owner);
                 return delivered;
             }
-            String failure = deliverSafely(row);
-            if (failure == null) {
+            EventDelivery.Result result = deliverSafely(row);
+            if (result.outcome() == EventDelivery.Outcome.DELIVERED) {
                 if (!store.markSent(row.id(), owner)) {
                     return delivered; // lease lost: whoever holds it now delivers the rest
                 }
@@ -103,11 +110,13 @@ public class RelayWorker {
                 continue;
             }
             int attempt = row.attempts() + 1;
+            boolean rejected = result.outcome() == EventDelivery.Outcome.REJECTED;
             Duration retryIn = Backoff.after(attempt, config.backoffBase(), config.backoffMax());
-            String status = store.markFailed(row.id(), owner, failure, retryIn, config.maxAttempts()).orElse("LOST");
+            String status = store.markFailed(row.id(), owner, result.error(), rejected, retryIn, config.maxAge())
+                    .orElse("LOST");
             metrics.failed(row.destination(), "DEAD".equals(status));
             LOG.warnf("event %s (%s) to %s failed, attempt %d, now %s: %s", row.eventId(), row.eventType(),
-                    row.destination(), attempt, status, failure);
+                    row.destination(), attempt, status, result.error());
             store.release(ids(chain, i + 1), owner); // later events of this aggregate wait behind it
             return delivered;
         }
@@ -118,11 +127,12 @@ public class RelayWorker {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private String deliverSafely(OutboxRow row) {
+    private EventDelivery.Result deliverSafely(OutboxRow row) {
         try {
             return delivery.deliver(row);
         } catch (RuntimeException e) {
-            return e.getClass().getSimpleName() + ": " + e.getMessage();
+            // e.g. no URL configured for the destination: the operator can fix that, so it is retried
+            return new EventDelivery.Result(EventDelivery.Outcome.RETRY, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -1,7 +1,9 @@
 package id.qutab.platform.outbox;
 
 import id.qutab.testing.TestDb;
+import id.qutab.platform.support.FlakyConsumer;
 import id.qutab.platform.support.TestConsumer;
+import id.qutab.platform.support.TestRelayClock;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -36,15 +40,22 @@ class DeadLetterTest {
     @Inject
     TestDb db;
 
+    @Inject
+    TestRelayClock clock;
+
     @BeforeEach
     void clean() {
         db.exec("TRUNCATE outbox, inbox, received_events");
         TestConsumer.POISON_FAILS.set(true);
+        FlakyConsumer.ANSWER.set(FlakyConsumer.UP);
+        clock.reset();
     }
 
     @AfterEach
     void heal() {
         TestConsumer.POISON_FAILS.set(false);
+        FlakyConsumer.ANSWER.set(FlakyConsumer.UP);
+        clock.reset();
     }
 
     @Test
@@ -54,22 +65,27 @@ class DeadLetterTest {
             outbox.record("test.thing.happened", "order-1", Map.of("n", 2));
             outbox.record("test.thing.happened", "order-2", Map.of("n", 9));
         });
+        double failuresBefore = failuresToSelf();
         RelayWorker worker = relay.newWorker();
-        for (int i = 0; i < 50 && db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'") == 0; i++) {
+        for (int i = 0; i < 50 && db.count("SELECT count(*) FROM outbox WHERE attempts >= 3") == 0; i++) {
             worker.runOnce();
-            sleep(60); // past the test backoff (≤ 75 ms with jitter)
+            sleep(60); // past the test backoff (≤ 50 ms)
         }
+        assertEquals(List.of(List.of("PENDING", 3)), db.rows("SELECT status, attempts FROM outbox WHERE attempts > 0"),
+                "a 500 is retried, however often, until max-age");
+        clock.advance(Duration.ofMinutes(61)); // past max-age (1 h in the test profile) since the first failure
+        worker.runOnce();
         List<List<Object>> dead = db.rows("SELECT attempts, last_error FROM outbox WHERE status = 'DEAD'");
         assertEquals(1, dead.size());
-        assertEquals(3, dead.get(0).get(0), "max-attempts in the test profile");
+        assertEquals(4, dead.get(0).get(0), "the first attempt after max-age gives up");
         assertEquals(List.of(List.of(9)), db.rows("SELECT n FROM received_events"),
                 "the other aggregate flows; the event behind the dead one waits");
         assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE aggregate_id = 'order-1' AND status = 'PENDING'"));
 
         relay.refreshStats();
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("qutab_outbox_dead 1.0"))
-                .body(containsString("qutab_outbox_delivery_failures_total{destination=\"self\"} 3.0"));
+                .body(containsString("qutab_outbox_dead 1.0"));
+        assertEquals(4.0, failuresToSelf() - failuresBefore, "every failed attempt counted");
 
         given().get("/api/admin/events/platformtest/dead-letters").then().statusCode(401);
         given().auth().oauth2(TestJwt.customer(UUID.randomUUID()))
@@ -81,7 +97,7 @@ class DeadLetterTest {
                 .body("items", hasSize(1))
                 .body("items[0].type", equalTo("test.poison"))
                 .body("items[0].aggregateId", equalTo("order-1"))
-                .body("items[0].attempts", equalTo(3))
+                .body("items[0].attempts", equalTo(4))
                 .body("items[0].lastError", containsString("HTTP 500"))
                 .extract().path("items[0].id");
         given().auth().oauth2(TestJwt.admin())
@@ -103,6 +119,66 @@ class DeadLetterTest {
                 db.rows("SELECT n FROM received_events ORDER BY received_seq"),
                 "the replayed event once, then the one queued behind it");
         assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE status <> 'SENT'"));
+    }
+
+    @Test
+    void replayingADestinationPutsBackAllItsDeadLettersAndOnlyThoseAndTheyArriveInOrder() {
+        FlakyConsumer.ANSWER.set(422);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int n = 0; n < 4; n++) {
+                for (int a = 0; a < 3; a++) {
+                    outbox.record("flaky.thing.happened", "order-" + a, Map.of("n", n));
+                }
+            }
+            outbox.record("test.poison", "other-destination", Map.of("n", 99));
+        });
+        RelayWorker worker = relay.newWorker();
+        worker.runOnce();
+        clock.advance(Duration.ofMinutes(61));
+        worker.runOnce(); // the poison (500) to self is dead only after max-age
+        assertEquals(List.of(List.of("flaky", 3L), List.of("self", 1L)),
+                db.rows("SELECT destination, count(*) FROM outbox WHERE status = 'DEAD' GROUP BY destination ORDER BY 1"),
+                "each flaky aggregate's head was refused (422), and blocks its aggregate");
+
+        String replay = "/api/admin/events/platformtest/dead-letters/replay";
+        given().queryParam("destination", "flaky").post(replay).then().statusCode(401);
+        given().auth().oauth2(TestJwt.customer(UUID.randomUUID())).queryParam("destination", "flaky")
+                .post(replay).then().statusCode(403);
+        given().auth().oauth2(TestJwt.affiliate(UUID.randomUUID())).queryParam("destination", "flaky")
+                .post(replay).then().statusCode(403);
+        given().auth().oauth2(TestJwt.admin()).post(replay)
+                .then().statusCode(400).contentType("application/problem+json");
+        for (String hostile : List.of("", "a\u0000b", "x".repeat(2_000), "FLAKY", "../flaky")) {
+            given().auth().oauth2(TestJwt.admin()).queryParam("destination", hostile).post(replay)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
+                .post("/api/admin/events/commerce/dead-letters/replay").then().statusCode(404);
+        assertEquals(4, db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'"), "refused calls changed nothing");
+
+        FlakyConsumer.ANSWER.set(FlakyConsumer.UP);
+        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
+                .post(replay).then().statusCode(200)
+                .body("destination", equalTo("flaky")).body("replayed", equalTo(3));
+        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
+                .post(replay).then().statusCode(200).body("replayed", equalTo(0));
+
+        assertEquals(12, worker.drain(Duration.ofSeconds(20)));
+        assertEquals(List.of(List.of("self", "DEAD")),
+                db.rows("SELECT destination, status FROM outbox WHERE status <> 'SENT'"),
+                "the other destination's dead letter stays dead");
+        for (int a = 0; a < 3; a++) {
+            assertEquals(List.of(List.of(0), List.of(1), List.of(2), List.of(3)),
+                    db.rows("SELECT n FROM received_events WHERE aggregate_id = ? ORDER BY received_seq", "order-" + a),
+                    "order-" + a + " in recording order, each once");
+        }
+    }
+
+    private static double failuresToSelf() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^qutab_outbox_delivery_failures_total\\{destination=\"self\"} (\\S+)$")
+                .matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private static void sleep(long millis) {

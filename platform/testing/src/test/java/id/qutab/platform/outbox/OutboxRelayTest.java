@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,61 @@ class OutboxRelayTest {
         for (int n = 0; n < perAggregate; n++) {
             expected.add(n);
         }
+        arrival.forEach((aggregate, order) -> assertEquals(expected, order, "arrival order of " + aggregate));
+    }
+
+    @Test
+    void eventsRecordedWhileTwoRelaysDeliverArriveOnceAndInOrder() throws Exception {
+        // Rows recorded behind a head another relay is delivering get parked and un-parked while both relays run.
+        int aggregates = 10;
+        int perAggregate = 30;
+        AtomicBoolean producing = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Future<?> producer = pool.submit(() -> {
+            try {
+                for (int n = 0; n < perAggregate; n++) {
+                    for (int a = 0; a < aggregates; a++) {
+                        int step = n;
+                        int aggregate = a;
+                        QuarkusTransaction.requiringNew().run(() ->
+                                outbox.record("test.thing.happened", "hot-" + aggregate, Map.of("n", step)));
+                    }
+                }
+            } finally {
+                producing.set(false);
+            }
+        });
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {
+            RelayWorker worker = relay.newWorker();
+            runs.add(pool.submit(() -> {
+                int delivered = 0;
+                while (producing.get()) {
+                    delivered += worker.runOnce().delivered();
+                }
+                return delivered + runUntilEmpty(worker);
+            }));
+        }
+        producer.get(120, TimeUnit.SECONDS);
+        int delivered = 0;
+        for (Future<Integer> run : runs) {
+            delivered += run.get(120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        assertEquals(aggregates * perAggregate, delivered);
+        assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE status <> 'SENT'"));
+        assertEquals(aggregates * perAggregate, db.count("SELECT count(DISTINCT event_id) FROM received_events"));
+        assertEquals(aggregates * perAggregate, db.count("SELECT count(*) FROM received_events"), "each once");
+        Map<String, List<Integer>> arrival = new HashMap<>();
+        for (List<Object> row : db.rows("SELECT aggregate_id, n FROM received_events ORDER BY received_seq")) {
+            arrival.computeIfAbsent((String) row.get(0), k -> new ArrayList<>()).add((Integer) row.get(1));
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 0; n < perAggregate; n++) {
+            expected.add(n);
+        }
+        assertEquals(aggregates, arrival.size());
         arrival.forEach((aggregate, order) -> assertEquals(expected, order, "arrival order of " + aggregate));
     }
 

@@ -26,6 +26,10 @@ public class TestConsumer {
         record(event);
     }
 
+    void onFlaky(@Observes @EventType("flaky.thing.happened") EventEnvelope event) {
+        record(event);
+    }
+
     void onPoison(@Observes @EventType("test.poison") EventEnvelope event) {
         if (POISON_FAILS.get()) {
             throw new IllegalStateException("subscriber is broken");
