@@ -88,8 +88,7 @@ public class CommissionLifecycle {
         List<CommissionCalculator.Line> lines = lines(orders.paidLines(order.orderId));
         // As of the payment: an event applied late (a replayed dead letter) earns what it earned when paid.
         int bonus = ratesAsOf.tierBonusBps(affiliate.id, order.paidAt);
-        CommissionCalculator.Result result = CommissionCalculator.calculate(lines,
-                order.discount == null ? 0 : order.discount, ratesAsOf.rules(order.paidAt), bonus);
+        CommissionCalculator.Result result = CommissionCalculator.calculate(lines, ratesAsOf.rules(order.paidAt), bonus);
         Instant now = Instant.now();
         Commission c = new Commission();
         c.id = Commission.idFor(order.orderId);
