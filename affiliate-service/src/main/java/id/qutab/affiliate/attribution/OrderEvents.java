@@ -5,6 +5,7 @@ import id.qutab.affiliate.support.Payloads;
 import id.qutab.affiliate.users.UserContacts;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
+import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,9 +21,11 @@ import java.util.UUID;
  * {@link OrderReconciliation} derive lead, commission and stats from the facts.
  *
  * <p>Tolerant of payload shapes: unknown fields are ignored; {@code attribution} may be missing (top-level
- * {@code referralCode}/{@code clickId}/{@code couponCode}/{@code couponAffiliateId} are used); a line's
- * {@code paidAmount} may be missing (the discount is spread over the lines); times default to the envelope's
- * {@code occurredAt}.
+ * {@code referralCode}/{@code clickId}/{@code couponCode}/{@code couponAffiliateId} are used); times default to
+ * the envelope's {@code occurredAt}. Not tolerated: a discounted order whose lines lack {@code paidAmount}. The
+ * discount is spread once, by commerce; spreading it again here gave other roundings. commerce-service has sent
+ * {@code paidAmount} on every line since its first version, so no such event can be in flight: one is refused
+ * (422, the event goes to the dead letters for an admin) rather than paid on a guess.
  */
 @ApplicationScoped
 public class OrderEvents {
@@ -62,6 +65,7 @@ public class OrderEvents {
                     order.total = total;
                 }
                 JsonNode lines = p.get("lines");
+                requirePaidAmounts(order.discount, lines);
                 orders.storePaidLines(order.orderId, lines != null && lines.isArray() ? lines.toString() : "[]");
             }
         });
@@ -99,6 +103,18 @@ public class OrderEvents {
                 order.closeReason = trim(Payloads.text(p, "reason"), 500);
             }
         });
+    }
+
+    private static void requirePaidAmounts(Long discount, JsonNode lines) {
+        if (discount == null || discount <= 0 || lines == null || !lines.isArray()) {
+            return;
+        }
+        for (JsonNode line : lines) {
+            if (Payloads.number(line, "paidAmount") == null) {
+                throw ProblemException.rule("paid-amount-missing", "A discounted order's paid event needs the"
+                        + " paidAmount of every line: the discount is spread by commerce, never again here.");
+            }
+        }
     }
 
     private interface Merge {

@@ -2,6 +2,8 @@ package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.codes.ReferralCodeCache;
 import id.qutab.affiliate.codes.ReferralCodeGenerator;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -23,7 +25,11 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>active code: 302 to the landing page or an allowed {@code ?to=}, with the {@code qutab_ref} cookie;</li>
- *   <li>unknown code, malformed code, suspended affiliate: 302 to the same place, no cookie, no click.</li>
+ *   <li>unknown code, malformed code, suspended affiliate: 302 to the same place, no cookie, no click;</li>
+ *   <li>a visit the gateway marked {@value #OVER_LIMIT} (its address is over the per-address limit of
+ *       {@code /r/**}): the same 302 and cookie as any visit — a customer behind carrier NAT shares the address
+ *       with thousands and must still be attributed — but the click is not recorded, only counted in
+ *       {@code qutab_referral_clicks_limited_total}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -36,6 +42,8 @@ public class ReferralRedirect {
     private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
     private static final CharSequence ZERO = HttpHeaders.createOptimized("0");
     private static final int MAX_FORWARDED_IP = 45;
+    /** Set by the gateway (which drops a client's own) when the visitor's address is over the /r/ limit. */
+    static final String OVER_LIMIT = "X-Qutab-Rate-Limited";
 
     @Inject
     ReferralCodeCache codes;
@@ -58,6 +66,15 @@ public class ReferralRedirect {
     @Inject
     ReferralConfig config;
 
+    private final Counter limited;
+
+    @Inject
+    ReferralRedirect(MeterRegistry registry) {
+        this.limited = Counter.builder("qutab.referral.clicks.limited")
+                .description("Referral visits redirected but not counted: the address was over the gateway's limit")
+                .register(registry);
+    }
+
     void install(@Observes Router router) {
         // After the platform's request-id filter (order -1000), before anything else.
         router.get("/r/:code").order(-900).handler(this::redirect);
@@ -75,10 +92,14 @@ public class ReferralRedirect {
         ReferralCodeCache.Entry entry = ReferralCodeGenerator.plausible(code) ? codes.find(code) : null;
         if (entry != null && entry.active()) {
             UUID clickId = ClickIds.next();
-            String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
-            byte[] visitor = visitors.hash(clientIp(request), userAgent);
-            buffer.offer(new Click(clickId, entry.affiliateId(), entry.code(), Instant.now(), visitor,
-                    bots.isBot(userAgent), to == null ? null : location));
+            if (request.headers().contains(OVER_LIMIT)) {
+                limited.increment();
+            } else {
+                String userAgent = request.getHeader(HttpHeaders.USER_AGENT);
+                byte[] visitor = visitors.hash(clientIp(request), userAgent);
+                buffer.offer(new Click(clickId, entry.affiliateId(), entry.code(), Instant.now(), visitor,
+                        bots.isBot(userAgent), to == null ? null : location));
+            }
             headers.add(SET_COOKIE, cookie.header(entry.code(), clickId));
         }
         response.setStatusCode(302).end();

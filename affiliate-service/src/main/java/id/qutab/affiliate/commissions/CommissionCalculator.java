@@ -8,17 +8,19 @@ import java.util.UUID;
 
 /**
  * The commission of a paid order: Σ over lines of floor(base × (rule rate + tier bonus) / 10000), where the base
- * of a line is what the customer paid for it — {@code paidAmount} when commerce sends it, otherwise the line total
- * minus its share of the order discount (spread in proportion to line totals, remainder to the last line). A
- * category with a flat rule earns {@code flat × quantity} plus floor(base × tier bonus / 10000). A category with
- * no active rule earns nothing. Each line is floored on its own.
+ * of a line is what the customer paid for it: the line's {@code paidAmount} as commerce decided it (its
+ * {@code DiscountSpread}, the one spread of an order discount). There is deliberately no second spread here: a
+ * line without {@code paidAmount} is its {@code lineTotal}, which is right only for an order without discount —
+ * {@code OrderEvents} refuses a discounted order whose lines lack it. A category with a flat rule earns
+ * {@code flat × quantity} plus floor(base × tier bonus / 10000). A category with no active rule earns nothing.
+ * Each line is floored on its own.
  */
 public final class CommissionCalculator {
 
     private CommissionCalculator() {
     }
 
-    /** A line as {@code commerce.order.paid} describes it; {@code paidAmount} may be missing. */
+    /** A line as {@code commerce.order.paid} describes it; {@code paidAmount} missing only without discount. */
     public record Line(UUID productId, String category, int quantity, long lineTotal, Long paidAmount) {
     }
 
@@ -33,8 +35,7 @@ public final class CommissionCalculator {
     public record Result(long amount, int rateBps, long base, List<LineCommission> lines) {
     }
 
-    public static Result calculate(List<Line> lines, long orderDiscount, Map<String, Rate> rates, int tierBonusBps) {
-        long[] bases = bases(lines, orderDiscount);
+    public static Result calculate(List<Line> lines, Map<String, Rate> rates, int tierBonusBps) {
         List<LineCommission> out = new ArrayList<>();
         long amount = 0;
         long baseTotal = 0;
@@ -42,7 +43,7 @@ public final class CommissionCalculator {
         boolean uniform = true;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
-            long base = Math.max(0, bases[i]);
+            long base = Math.max(0, line.paidAmount() != null ? line.paidAmount() : line.lineTotal());
             Rate rate = line.category() == null ? null : rates.get(line.category());
             long lineAmount;
             if (rate == null) {
@@ -81,35 +82,5 @@ public final class CommissionCalculator {
             return 0;
         }
         return BigInteger.valueOf(base).multiply(BigInteger.valueOf(bps)).divide(BigInteger.valueOf(10_000)).longValueExact();
-    }
-
-    /**
-     * The paid amount of each line: {@code paidAmount} when every line has one; otherwise the order discount spread
-     * over the lines in proportion to their totals, floors for all but the last, which takes the remainder.
-     */
-    static long[] bases(List<Line> lines, long orderDiscount) {
-        long[] bases = new long[lines.size()];
-        if (lines.stream().allMatch(l -> l.paidAmount() != null)) {
-            for (int i = 0; i < lines.size(); i++) {
-                bases[i] = lines.get(i).paidAmount();
-            }
-            return bases;
-        }
-        long subtotal = lines.stream().mapToLong(l -> Math.max(0, l.lineTotal())).sum();
-        long discount = Math.max(0, Math.min(orderDiscount, subtotal));
-        long spread = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            long total = Math.max(0, lines.get(i).lineTotal());
-            long share;
-            if (i == lines.size() - 1) {
-                share = discount - spread;
-            } else {
-                share = subtotal == 0 ? 0 : BigInteger.valueOf(discount).multiply(BigInteger.valueOf(total))
-                        .divide(BigInteger.valueOf(subtotal)).longValueExact();
-                spread += share;
-            }
-            bases[i] = total - share;
-        }
-        return bases;
     }
 }

@@ -6,12 +6,9 @@ import id.qutab.affiliate.applications.Affiliate;
 import id.qutab.affiliate.applications.Affiliates;
 import id.qutab.affiliate.attribution.TrackedOrder;
 import id.qutab.affiliate.attribution.TrackedOrders;
-import id.qutab.affiliate.rules.CommissionRule;
-import id.qutab.affiliate.rules.CommissionRules;
 import id.qutab.affiliate.stats.StatsIncrements;
 import id.qutab.affiliate.support.Payloads;
 import id.qutab.affiliate.support.Sql;
-import id.qutab.affiliate.tiers.TierCatalog;
 import id.qutab.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +19,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,10 +49,7 @@ public class CommissionLifecycle {
     TrackedOrders orders;
 
     @Inject
-    CommissionRules rules;
-
-    @Inject
-    TierCatalog tiers;
+    RatesAsOf ratesAsOf;
 
     @Inject
     Outbox outbox;
@@ -94,9 +86,9 @@ public class CommissionLifecycle {
             return null;
         }
         List<CommissionCalculator.Line> lines = lines(orders.paidLines(order.orderId));
-        int bonus = tiers.bonusBpsOf(affiliate.tierId);
-        CommissionCalculator.Result result = CommissionCalculator.calculate(lines,
-                order.discount == null ? 0 : order.discount, rates(), bonus);
+        // As of the payment: an event applied late (a replayed dead letter) earns what it earned when paid.
+        int bonus = ratesAsOf.tierBonusBps(affiliate.id, order.paidAt);
+        CommissionCalculator.Result result = CommissionCalculator.calculate(lines, ratesAsOf.rules(order.paidAt), bonus);
         Instant now = Instant.now();
         Commission c = new Commission();
         c.id = Commission.idFor(order.orderId);
@@ -175,14 +167,6 @@ public class CommissionLifecycle {
         if (counted && !c.counted()) {
             stats.conversion(c.affiliateId, c.paidAt, -1, c.salesAmount, c.amount);
         }
-    }
-
-    private Map<String, CommissionCalculator.Rate> rates() {
-        Map<String, CommissionCalculator.Rate> rates = new HashMap<>();
-        for (CommissionRule rule : rules.activeByCategory().values()) {
-            rates.put(rule.category, new CommissionCalculator.Rate(rule.rateBps, rule.flatAmountPerUnit));
-        }
-        return rates;
     }
 
     /** The paid event's lines, tolerant of missing fields (quantity 1, lineTotal from unitPrice × quantity). */

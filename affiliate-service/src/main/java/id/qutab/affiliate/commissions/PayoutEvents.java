@@ -19,8 +19,10 @@ import java.util.UUID;
 
 /**
  * Consumes {@code payout.payout.*}. {@code .paid} marks the commissions it names PAID (and their leads); the
- * fact is kept even for a commission not created yet, and applied when it is. {@code .requested}/{@code .failed}
- * only feed the dashboard's recent activity. Commissions are locked through their order, in id order — the
+ * fact is kept even for a commission not created yet, and applied when it is. Every payout's status and amount
+ * ({@code .requested}/{@code .paid}/{@code .failed}/{@code .rejected}) is kept in {@code payout_activity}: the
+ * dashboard's recent activity, and its {@code available} (payout-service's balance formula, see
+ * {@code AffiliatePortal}). Commissions are locked through their order, in id order — the
  * same lock order as the order events use.
  */
 @ApplicationScoped
@@ -83,6 +85,10 @@ public class PayoutEvents {
 
     void onFailed(@Observes @EventType("payout.payout.failed") EventEnvelope event) {
         dashboardOnly(event, "FAILED");
+    }
+
+    void onRejected(@Observes @EventType("payout.payout.rejected") EventEnvelope event) {
+        dashboardOnly(event, "REJECTED");
     }
 
     private void dashboardOnly(EventEnvelope event, String status) {

@@ -93,9 +93,10 @@ public class AffiliatePortal {
     public Page<PortalViews.Referral> referrals(Affiliate a, LeadStatus status, PageRequest page) {
         Page<Lead> found = leads.ofAffiliate(a.id, status, page);
         Map<UUID, Commission> byOrder = commissionsOf(a.id, found.items().stream().map(l -> l.orderId).toList());
+        Map<UUID, String> names = accountNames(found.items());
         return found.map(l -> {
             Commission c = byOrder.get(l.orderId);
-            return new PortalViews.Referral(l.id, l.orderId, l.orderNumber, Masking.name(customerName(l)),
+            return new PortalViews.Referral(l.id, l.orderId, l.orderNumber, Masking.name(customerName(l, names)),
                     l.status.name(), l.source.name(), l.orderTotal, c == null ? null : c.amount,
                     c == null ? null : c.status.name(), l.occurredAt, l.confirmedAt, l.paidOutAt, l.cancelledAt);
         });
@@ -118,25 +119,34 @@ public class AffiliatePortal {
                 clawbacks.get(c.id)));
     }
 
+    /**
+     * Commissions by status, except {@code available}: that is payout-service's balance {@code available}, by the
+     * same formula (its {@code BalanceCalculator}) over the same facts as this service knows them — matured
+     * commissions minus clawbacks, minus payouts paid out, minus payouts requested and not yet paid, failed or
+     * rejected. A commission a payout covered only in part thus counts with its remainder, as in the balance.
+     * Projected from the payout events rather than asked of payout-service, so the dashboard still works while
+     * payout-service is down (it then shows what the last events said).
+     */
     private PortalViews.CommissionSummary commissionSummary(UUID affiliateId) {
-        long pending = 0;
-        long available = 0;
-        long paid = 0;
-        for (Object[] row : Sql.rows(em, "SELECT status, coalesce(sum(amount), 0) FROM commission"
-                + " WHERE affiliate_id = ?1 GROUP BY status", affiliateId)) {
-            long sum = Sql.longValue(row[1]);
-            switch (CommissionStatus.valueOf((String) row[0])) {
-                case PENDING -> pending = sum;
-                case AVAILABLE -> available = sum;
-                case PAID -> paid = sum;
-                default -> {
-                }
-            }
-        }
-        long clawedBack = Sql.longValue(em.createNativeQuery(
-                        "SELECT coalesce(sum(amount), 0) FROM commission_clawback WHERE affiliate_id = ?1")
-                .setParameter(1, affiliateId).getSingleResult());
-        return new PortalViews.CommissionSummary(pending, available, paid, clawedBack);
+        Object[] row = Sql.rows(em, """
+                SELECT
+                  (SELECT coalesce(sum(amount), 0) FROM commission WHERE affiliate_id = ?1 AND status = 'PENDING'),
+                  (SELECT coalesce(sum(amount), 0) FROM commission WHERE affiliate_id = ?1 AND status = 'PAID'),
+                  (SELECT coalesce(sum(amount), 0) FROM commission
+                    WHERE affiliate_id = ?1 AND status IN ('AVAILABLE', 'PAID')),
+                  (SELECT coalesce(sum(amount), 0) FROM commission_clawback WHERE affiliate_id = ?1),
+                  (SELECT coalesce(sum(amount), 0) FROM payout_activity WHERE affiliate_id = ?1 AND status = 'PAID'),
+                  (SELECT coalesce(sum(r.amount), 0) FROM payout_activity r WHERE r.affiliate_id = ?1
+                      AND r.status = 'REQUESTED' AND NOT EXISTS (SELECT 1 FROM payout_activity d
+                          WHERE d.payout_id = r.payout_id AND d.status IN ('PAID', 'FAILED', 'REJECTED')))""",
+                affiliateId).get(0);
+        long pending = Sql.longValue(row[0]);
+        long paid = Sql.longValue(row[1]);
+        long earned = Sql.longValue(row[2]);
+        long clawedBack = Sql.longValue(row[3]);
+        long paidOut = Sql.longValue(row[4]);
+        long reserved = Sql.longValue(row[5]);
+        return new PortalViews.CommissionSummary(pending, earned - clawedBack - reserved - paidOut, paid, clawedBack);
     }
 
     private PortalViews.TierInfo tier(Affiliate a) {
@@ -155,10 +165,11 @@ public class AffiliatePortal {
         List<PortalViews.Activity> activity = new ArrayList<>();
         List<Lead> latest = leads.recent(affiliateId, RECENT);
         Map<UUID, Commission> byOrder = commissionsOf(affiliateId, latest.stream().map(l -> l.orderId).toList());
+        Map<UUID, String> names = accountNames(latest);
         for (Lead l : latest) {
             Commission c = byOrder.get(l.orderId);
             activity.add(new PortalViews.Activity("REFERRAL", l.occurredAt, l.orderId, l.orderNumber,
-                    Masking.name(customerName(l)), l.status.name(), c == null ? null : c.amount));
+                    Masking.name(customerName(l, names)), l.status.name(), c == null ? null : c.amount));
         }
         for (Object[] row : Sql.rows(em, "SELECT status, amount, at FROM payout_activity WHERE affiliate_id = ?1"
                 + " ORDER BY at DESC LIMIT " + RECENT, affiliateId)) {
@@ -179,15 +190,22 @@ public class AffiliatePortal {
     }
 
     /** The name given at order time, else the customer's account name (both erased when the account is deleted). */
-    private String customerName(Lead l) {
-        if (l.customerName != null) {
-            return l.customerName;
+    private static String customerName(Lead l, Map<UUID, String> accountNames) {
+        return l.customerName != null ? l.customerName
+                : l.customerUserId == null ? null : accountNames.get(l.customerUserId);
+    }
+
+    /** Account names of the buyers of the leads that need one, in one query (never one per lead). */
+    private Map<UUID, String> accountNames(List<Lead> shown) {
+        List<UUID> users = shown.stream().filter(l -> l.customerName == null && l.customerUserId != null)
+                .map(l -> l.customerUserId).distinct().toList();
+        Map<UUID, String> names = new HashMap<>();
+        if (!users.isEmpty()) {
+            for (Object[] row : Sql.rows(em, "SELECT user_id, name FROM user_contact WHERE user_id IN (?1)", users)) {
+                names.put((UUID) row[0], (String) row[1]);
+            }
         }
-        if (l.customerUserId == null) {
-            return null;
-        }
-        List<Object> names = Sql.column(em, "SELECT name FROM user_contact WHERE user_id = ?1", l.customerUserId);
-        return names.isEmpty() ? null : (String) names.get(0);
+        return names;
     }
 
     private static Instant toInstant(Object value) {

@@ -29,8 +29,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Commission rates per product category. Changes apply to orders paid from then on; existing commissions keep
- * the rate they were calculated with (stored per line).
+ * Commission rates per product category. Changes apply to orders paid from then on — also when such an order's
+ * paid event is processed later: every change is kept as history ({@code commission_rule_history}, written by a
+ * trigger) and commissions read the rules as of the payment ({@code RatesAsOf}). Existing commissions keep the
+ * rate they were calculated with (stored per line).
  */
 @Path("/api/admin/commission-rules")
 @RolesAllowed(Roles.ADMIN)

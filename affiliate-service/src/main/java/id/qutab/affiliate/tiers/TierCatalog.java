@@ -34,13 +34,6 @@ public class TierCatalog implements PanacheRepositoryBase<Tier, UUID> {
         return Optional.ofNullable(best);
     }
 
-    public int bonusBpsOf(UUID tierId) {
-        if (tierId == null) {
-            return 0;
-        }
-        return findByIdOptional(tierId).map(t -> t.bonusBps).orElse(0);
-    }
-
     public String nameOf(UUID tierId) {
         return tierId == null ? null : findByIdOptional(tierId).map(t -> t.name).orElse(null);
     }

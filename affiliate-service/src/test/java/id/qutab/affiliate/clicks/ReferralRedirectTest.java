@@ -3,6 +3,8 @@ package id.qutab.affiliate.clicks;
 import id.qutab.affiliate.support.Affiliates;
 import id.qutab.affiliate.support.Db;
 import id.qutab.testing.PostgresResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -36,6 +38,9 @@ class ReferralRedirectTest {
     @Inject
     ClickFlusher flusher;
 
+    @Inject
+    MeterRegistry registry;
+
     private static Response visit(String path) {
         return given().redirects().follow(false).urlEncodingEnabled(false).header("User-Agent", BROWSER)
                 .header("X-Forwarded-For", "203.0.113.77, 10.0.0.1").get(path);
@@ -67,6 +72,38 @@ class ReferralRedirectTest {
         assertEquals(true, click.get(3));
         assertEquals(32, ((Number) click.get(4)).intValue());
         assertFalse(((String) click.get(5)).contains("203.0.113.77"), "the raw IP is never stored");
+    }
+
+    @Test
+    void aVisitOverTheGatewaysLimitStillRedirectsWithTheCookieButIsNotCounted() {
+        Affiliates.Made a = Affiliates.approved("Redirect", "Limit");
+        double before = limitedClicks();
+        Response r = given().redirects().follow(false).header("User-Agent", BROWSER)
+                .header("X-Forwarded-For", "203.0.113.78").header("X-Qutab-Rate-Limited", "referral")
+                .get("/r/" + a.code() + "?to=/products/7");
+        assertEquals(302, r.statusCode());
+        assertEquals("https://app.qutab.test/products/7", r.header("Location"));
+        assertEquals("no-store", r.header("Cache-Control"));
+        // A real customer behind carrier NAT is still attributed: attribution keys on the cookie, not the click.
+        Matcher cookie = COOKIE.matcher(r.header("Set-Cookie"));
+        assertTrue(cookie.matches(), r.header("Set-Cookie"));
+        assertEquals(a.code(), cookie.group(1));
+
+        flusher.flush();
+        assertEquals(0, db.count("SELECT count(*) FROM click WHERE affiliate_id = ?", a.id()));
+        assertEquals(0, db.count("SELECT coalesce(sum(clicks), 0) FROM daily_stats WHERE affiliate_id = ?", a.id()));
+        assertEquals(before + 1, limitedClicks());
+
+        // The same visitor under the limit is counted as usual.
+        given().redirects().follow(false).header("User-Agent", BROWSER).header("X-Forwarded-For", "203.0.113.78")
+                .get("/r/" + a.code()).then().statusCode(302);
+        flusher.flush();
+        assertEquals(1, db.count("SELECT count(*) FROM click WHERE affiliate_id = ?", a.id()));
+    }
+
+    private double limitedClicks() {
+        Counter counter = registry.find("qutab.referral.clicks.limited").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CommissionCalculatorTest {
@@ -20,24 +19,23 @@ class CommissionCalculatorTest {
     }
 
     @Test
-    void theDiscountIsSpreadInProportionWithTheRemainderOnTheLastLine() {
-        long[] bases = CommissionCalculator.bases(List.of(line("sapi", 1, 100), line("kambing", 1, 100),
-                line("domba", 1, 100)), 100);
-        assertArrayEquals(new long[] {67, 67, 66}, bases);
-        assertEquals(200, bases[0] + bases[1] + bases[2]);
+    void theBaseIsThePaidAmountAndWithoutOneTheLineTotal() {
+        var result = CommissionCalculator.calculate(List.of(new Line(null, "sapi", 1, 100, 0L),
+                new Line(null, "sapi", 1, 100, 1L), line("domba", 1, 100)), RATES, 0);
+        assertEquals(List.of(0L, 1L, 100L), result.lines().stream().map(CommissionCalculator.LineCommission::base).toList());
     }
 
     @Test
     void eachLineIsFlooredOnItsOwn() {
         // 3% of 33,333 = 999.99 → 999 ; 5% of 19,999 = 999.95 → 999
-        var result = CommissionCalculator.calculate(List.of(line("sapi", 1, 33_333), line("kambing", 1, 19_999)), 0, RATES, 0);
+        var result = CommissionCalculator.calculate(List.of(line("sapi", 1, 33_333), line("kambing", 1, 19_999)), RATES, 0);
         assertEquals(1998, result.amount());
         assertEquals(List.of(999L, 999L), result.lines().stream().map(CommissionCalculator.LineCommission::amount).toList());
     }
 
     @Test
     void paidAmountsWinOverTheSpreadAndTheBonusAddsToEveryRate() {
-        var result = CommissionCalculator.calculate(List.of(new Line(null, "sapi", 1, 10_000_000, 9_000_000L)), 1_000_000,
+        var result = CommissionCalculator.calculate(List.of(new Line(null, "sapi", 1, 10_000_000, 9_000_000L)),
                 RATES, 100);
         assertEquals(360_000, result.amount());
         assertEquals(400, result.rateBps());
@@ -45,7 +43,7 @@ class CommissionCalculatorTest {
 
     @Test
     void flatRulesPayPerUnitPlusTheBonusAndUnknownCategoriesNothing() {
-        var result = CommissionCalculator.calculate(List.of(line("paket", 3, 1_000_000), line("unta", 1, 50_000_000)), 0,
+        var result = CommissionCalculator.calculate(List.of(line("paket", 3, 1_000_000), line("unta", 1, 50_000_000)),
                 RATES, 50);
         assertEquals(75_000 + 5_000, result.amount());
         assertEquals(0, result.lines().get(1).amount());
@@ -54,8 +52,8 @@ class CommissionCalculatorTest {
     @Test
     void hugeAmountsDoNotOverflow() {
         // 1e18 × 300 does not fit in a long; the result does
-        var result = CommissionCalculator.calculate(List.of(line("sapi", 1, 4_000_000_000_000_000_000L)),
-                3_000_000_000_000_000_000L, RATES, 0);
+        var result = CommissionCalculator.calculate(List.of(new Line(null, "sapi", 1, 4_000_000_000_000_000_000L,
+                1_000_000_000_000_000_000L)), RATES, 0);
         assertEquals(30_000_000_000_000_000L, result.amount());
     }
 }

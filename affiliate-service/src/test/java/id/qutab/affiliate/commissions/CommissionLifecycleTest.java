@@ -350,24 +350,63 @@ class CommissionLifecycleTest {
     }
 
     @Test
-    void missingAttributionObjectAndPaidAmountsAreTolerated() {
+    void missingAttributionObjectAndPaidAmountsWithoutDiscountAreTolerated() {
         Affiliates.Made a = Affiliates.approved("Toleran", "Bentuk");
         UUID order = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
         Instant now = Instant.now();
-        // paid first, with top-level attribution only, lines without paidAmount, an unknown field
+        // paid first, with top-level attribution only, no discount and lines without paidAmount, an unknown field
         Events.deliverApplied(Event.of("commerce.order.paid", order, now, "{\"orderId\":\"" + order + "\",\"userId\":\""
                 + buyer + "\",\"referralCode\":\"" + a.code().toLowerCase() + "\",\"lines\":[{\"category\":\"sapi\","
                 + "\"quantity\":1,\"lineTotal\":10000000},{\"category\":\"kambing\",\"quantity\":1,\"lineTotal\":5000000,"
-                + "\"flavour\":\"x\"}],\"discount\":1500000,\"total\":13500000,\"paidAt\":\"" + now + "\"}"));
-        // 1,500,000 spread: 1,000,000 and 500,000 → 9,000,000 × 3% + 4,500,000 × 5%
-        assertEquals(List.of("PENDING", 495_000L),
+                + "\"flavour\":\"x\"}],\"discount\":0,\"total\":15000000,\"paidAt\":\"" + now + "\"}"));
+        // no discount: each line paid its total → 10,000,000 × 3% + 5,000,000 × 5%
+        assertEquals(List.of("PENDING", 550_000L),
                 db.rows("SELECT status, amount FROM commission WHERE order_id = ?", order).get(0));
         assertEquals(a.code(), db.one("SELECT code FROM affiliate WHERE id = ?", a.id()));
         given().auth().oauth2(a.token()).get("/api/affiliate/referrals").then()
                 .body("items[0].customerName", equalTo("Pelanggan")).body("items[0].status", equalTo("CONFIRMED"));
         given().auth().oauth2(a.token()).get("/api/affiliate/referrals").then()
                 .body("items.orderId", not(hasItem(UUID.randomUUID().toString())));
+    }
+
+    @Test
+    void aDiscountedOrderWithoutPaidAmountsIsRefusedNotSpreadAgain() {
+        Affiliates.Made a = Affiliates.approved("Tanpa", "Bayar");
+        UUID order = UUID.randomUUID();
+        Instant now = Instant.now();
+        // commerce's DiscountSpread pays these lines 0, 1 and 0; a second spread here made it 1, 1 and 0
+        String payload = "{\"orderId\":\"" + order + "\",\"userId\":\"" + UUID.randomUUID() + "\",\"referralCode\":\""
+                + a.code() + "\",\"lines\":[{\"category\":\"kambing\",\"quantity\":1,\"lineTotal\":3000000},"
+                + "{\"category\":\"kambing\",\"quantity\":1,\"lineTotal\":3000000},{\"category\":\"kambing\",\"quantity\":1,"
+                + "\"lineTotal\":1}],\"subtotal\":6000001,\"discount\":6000000,\"total\":1,\"paidAt\":\"" + now + "\"}";
+        id.qutab.testing.SignedEvents.deliver(Event.of("commerce.order.paid", order, now, payload).envelope()).then()
+                .statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("paid-amount-missing"));
+        assertEquals(0, db.count("SELECT count(*) FROM commission WHERE order_id = ?", order));
+        assertEquals(0, db.count("SELECT count(*) FROM tracked_order WHERE order_id = ? AND paid_at IS NOT NULL", order));
+    }
+
+    @Test
+    void commercesPaidAmountsAreTheBaseEvenWhereASecondSpreadWouldRoundOtherwise() {
+        // Exactly commerce's payload (OrderEvents.Line) for the order above: DiscountSpread moved the remainder
+        // the last line could not take (its share 2 > its total 1) to the first line.
+        Affiliates.Made a = Affiliates.approved("Satu", "Sebaran");
+        UUID order = UUID.randomUUID();
+        Instant now = Instant.now();
+        String lines = "[{\"productId\":\"" + UUID.randomUUID() + "\",\"productName\":\"Kambing A\",\"category\":\"kambing\","
+                + "\"quantity\":1,\"unitPrice\":3000000,\"lineTotal\":3000000,\"discount\":3000000,\"paidAmount\":0},"
+                + "{\"productId\":\"" + UUID.randomUUID() + "\",\"productName\":\"Kambing B\",\"category\":\"kambing\","
+                + "\"quantity\":1,\"unitPrice\":3000000,\"lineTotal\":3000000,\"discount\":2999999,\"paidAmount\":1},"
+                + "{\"productId\":\"" + UUID.randomUUID() + "\",\"productName\":\"Tali\",\"category\":\"kambing\","
+                + "\"quantity\":1,\"unitPrice\":1,\"lineTotal\":1,\"discount\":1,\"paidAmount\":0}]";
+        Events.deliverApplied(Event.of("commerce.order.paid", order, now, "{\"orderId\":\"" + order
+                + "\",\"number\":\"QTB-20261130-0001\",\"userId\":\"" + UUID.randomUUID() + "\",\"lines\":" + lines
+                + ",\"subtotal\":6000001,\"discount\":6000000,\"total\":1,\"paidAt\":\"" + now + "\",\"attribution\":"
+                + "{\"referralCode\":\"" + a.code() + "\",\"clickId\":null,\"couponCode\":\"GRATIS\",\"couponAffiliateId\":null,"
+                + "\"source\":\"LINK\"},\"paymentId\":\"" + UUID.randomUUID() + "\",\"paymentMethod\":\"QRIS\"}"));
+        assertEquals(List.of(0L, 1L, 0L), db.rows("SELECT base FROM commission_line WHERE commission_id = ?"
+                + " ORDER BY line_no", Commission.idFor(order)).stream().map(r -> r.get(0)).toList());
     }
 
     @Test

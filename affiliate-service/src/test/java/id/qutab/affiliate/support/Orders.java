@@ -68,11 +68,19 @@ public final class Orders {
                 + ",\"attribution\":" + a.json() + ",\"somethingNew\":{\"ignored\":true}}";
     }
 
+    /**
+     * As commerce publishes it: every line carries its {@code paidAmount}; lines given without one get commerce's
+     * own spread of the discount (a copy of its {@code DiscountSpread}, the producer's rule).
+     */
     public static String paid(UUID orderId, UUID userId, List<Line> lines, long discount, Instant paidAt,
                               Attribution a) {
         long subtotal = lines.stream().mapToLong(Line::lineTotal).sum();
+        long[] shares = commerceSpread(lines.stream().mapToLong(Line::lineTotal).toArray(), discount);
         List<String> json = new ArrayList<>();
-        lines.forEach(l -> json.add(l.json()));
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            json.add((l.paidAmount() != null ? l : l.paid(l.lineTotal() - shares[i])).json());
+        }
         return "{\"orderId\":\"" + orderId + "\",\"userId\":\"" + userId + "\",\"lines\":[" + String.join(",", json)
                 + "],\"subtotal\":" + subtotal + ",\"discount\":" + discount + ",\"total\":" + (subtotal - discount)
                 + ",\"paidAt\":\"" + paidAt + "\",\"attribution\":" + a.json() + "}";
@@ -93,6 +101,31 @@ public final class Orders {
         }
         return "{\"payoutId\":\"" + payoutId + "\",\"affiliateId\":\"" + affiliateId + "\",\"amount\":" + amount
                 + ",\"paidAt\":\"" + paidAt + "\",\"commissionIds\":[" + String.join(",", ids) + "]}";
+    }
+
+    /** commerce-service's DiscountSpread.spread: proportional floors, remainder last, its excess moved forward. */
+    static long[] commerceSpread(long[] lineTotals, long discount) {
+        int n = lineTotals.length;
+        long subtotal = java.util.Arrays.stream(lineTotals).sum();
+        long[] shares = new long[n];
+        if (discount <= 0 || n == 0) {
+            return shares;
+        }
+        long given = 0;
+        for (int i = 0; i < n - 1; i++) {
+            shares[i] = java.math.BigInteger.valueOf(discount).multiply(java.math.BigInteger.valueOf(lineTotals[i]))
+                    .divide(java.math.BigInteger.valueOf(subtotal)).longValueExact();
+            given += shares[i];
+        }
+        shares[n - 1] = discount - given;
+        long excess = shares[n - 1] - lineTotals[n - 1];
+        for (int i = 0; excess > 0 && i < n - 1; i++) {
+            long room = Math.min(excess, lineTotals[i] - shares[i]);
+            shares[i] += room;
+            shares[n - 1] -= room;
+            excess -= room;
+        }
+        return shares;
     }
 
     static String str(Object value) {

@@ -2,6 +2,7 @@ package id.qutab.gateway.config;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
@@ -63,5 +64,16 @@ public interface GatewayConfig {
 
         /** Time in which a drained bucket fills up again (tokens come back gradually). */
         Duration refillPeriod();
+
+        /**
+         * What a request over the limit gets: {@code refuse} (429) or {@code mark} (forwarded all the same with
+         * {@code X-Qutab-Rate-Limited: <limit name>}; the service decides what not to do for it).
+         */
+        @WithDefault("refuse")
+        OverLimit overLimit();
+    }
+
+    enum OverLimit {
+        REFUSE, MARK
     }
 }

@@ -24,15 +24,20 @@ import java.util.regex.Pattern;
  * Per-client-IP request limits on the paths worth abusing: {@code /api/auth/**} (credential stuffing, mail
  * bombing through password reset) and {@code /r/**} (click inflation). The services add their own, finer
  * limits (per account); this one stops floods before they cost a service anything. Over the limit → 429
- * problem+json with {@code Retry-After} in whole seconds.
+ * problem+json with {@code Retry-After} in whole seconds — or, for a limit configured {@code over-limit=mark},
+ * the request goes on with {@value #OVER_LIMIT_HEADER} set to the limit's name: {@code /r/**} is a person
+ * following a link (thousands share one address behind carrier NAT) and must always land on the shop; only
+ * the click is not counted, which affiliate-service decides from that header.
  */
 @ApplicationScoped
 public class RateLimits {
 
     static final int PRIORITY = 700;
+    /** Set by the gateway alone: whatever a client sent under this name is dropped. */
+    public static final String OVER_LIMIT_HEADER = "X-Qutab-Rate-Limited";
     private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    record Limit(String name, List<String> prefixes, ClientBuckets buckets, Counter rejected) {
+    record Limit(String name, List<String> prefixes, ClientBuckets buckets, Counter rejected, boolean mark) {
 
         boolean covers(String path) {
             for (String prefix : prefixes) {
@@ -56,10 +61,11 @@ public class RateLimits {
             ClientBuckets buckets = new ClientBuckets(limit.capacity(), limit.refillPeriod(),
                     config.rateLimitTrackedClients(), System::nanoTime);
             Counter rejected = Counter.builder("qutab.gateway.rate.limited")
-                    .description("Requests refused with 429 by the gateway")
+                    .description("Requests over a per-client limit (refused with 429, or marked and forwarded)")
                     .tag("limit", name)
                     .register(registry);
-            limits.add(new Limit(name, prefixes, buckets, rejected));
+            limits.add(new Limit(name, prefixes, buckets, rejected,
+                    limit.overLimit() == GatewayConfig.OverLimit.MARK));
         }
     }
 
@@ -69,6 +75,7 @@ public class RateLimits {
 
     void check(RoutingContext rc) {
         String path = rc.normalizedPath();
+        rc.request().headers().remove(OVER_LIMIT_HEADER);
         for (Limit limit : limits) {
             if (!limit.covers(path)) {
                 continue;
@@ -76,6 +83,10 @@ public class RateLimits {
             ConsumptionProbe probe = limit.buckets().tryConsume(clientKey(RequestIdAndForwardedHeaders.of(rc).clientIp()));
             if (!probe.isConsumed()) {
                 limit.rejected().increment();
+                if (limit.mark()) {
+                    rc.request().headers().add(OVER_LIMIT_HEADER, limit.name());
+                    continue;
+                }
                 long seconds = retryAfterSeconds(probe.getNanosToWaitForRefill());
                 rc.response().putHeader("Retry-After", Long.toString(seconds));
                 ProblemResponses.send(rc, 429, "rate-limited", "Too Many Requests",
