@@ -229,7 +229,11 @@ class HostileSweepIT {
         System.out.println(summary);
         String report = report(failures);
         Path out = SystemTestSupport.WORK.getParent().resolve("hostile-sweep-report.txt");
-        Files.writeString(out, summary + "\n\n" + report);
+        StringBuilder notes = new StringBuilder("\nObservations (not failures): 4xx answers that are not application/problem+json\n");
+        new TreeMap<>(NOT_PROBLEM_JSON).forEach((k, ops) -> notes.append("  ").append(k).append(": ").append(ops.size())
+                .append(" operation/variant pairs, e.g. ").append(ops.stream().sorted().limit(5).toList()).append("\n"));
+        System.out.println(notes);
+        Files.writeString(out, summary + "\n\n" + report + notes);
         if (!failures.isEmpty()) {
             fail(summary + " (full report: " + out + ")\n" + report);
         }
@@ -654,7 +658,14 @@ class HostileSweepIT {
             } else {
                 request.method(v.method(), HttpRequest.BodyPublishers.noBody());
             }
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // The gateway's HTTP codec answers an over-long request line or header with "HTTP/1.0 414/431" and
+            // closes the connection; the JDK client may still hand that connection to the next request, which
+            // then fails with no answer. Such requests get a connection of their own.
+            boolean oversized = v.pathAndQuery().length() > 4000
+                    || v.headers().values().stream().anyMatch(h -> h.length() > 4000);
+            HttpClient client = oversized ? HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IllegalArgumentException e) {
             // a request the HTTP client itself refuses to build (e.g. a header it forbids): nothing was sent
             statusCounts.computeIfAbsent("unsendable", k -> new AtomicInteger()).incrementAndGet();
@@ -681,6 +692,10 @@ class HostileSweepIT {
             return Optional.of(new Failure("stack trace or exception name in the body (" + leak.group().trim() + ")",
                     op.id(), v.role(), v.label(), status, excerptAround(body, leak.start())));
         }
+        if (status >= 400 && !type.startsWith("application/problem+json")) {
+            NOT_PROBLEM_JSON.computeIfAbsent(status + " " + (type.isEmpty() ? "(no content type)" : type),
+                    k -> ConcurrentHashMap.newKeySet()).add(op.id() + " [" + v.kind() + "]");
+        }
         if (v.role().equals("anonymous") && status >= 200 && status < 300 && !PUBLIC.contains(op.id())
                 && !ANONYMOUS_2XX_ALLOWED.containsKey(op.id())) {
             return Optional.of(new Failure("non-public operation answered " + status + " to an anonymous caller",
@@ -688,6 +703,9 @@ class HostileSweepIT {
         }
         return Optional.empty();
     }
+
+    /** Not a failure of this test (its brief: 5xx, leaks, anonymous 2xx), but reported: 4xx that are not problem+json. */
+    private static final Map<String, Set<String>> NOT_PROBLEM_JSON = new ConcurrentHashMap<>();
 
     private static String excerpt(String body) {
         String flat = body.replaceAll("\\s+", " ").replace("\u0000", "\\0");
