@@ -230,9 +230,9 @@ class SurvivesKillNineIT {
         long runEnded = System.nanoTime();
         String report = String.format(
                 "kill -9 test: seed %d; %d orders by %d threads; kills: %s%n"
-                        + "client retries by step: %s%n"
+                        + "client retries by step: %s; %s%n"
                         + "run time %.1f s (placement %.1f s); %s",
-                seed, orderIds.size(), THREADS, killLog, new java.util.TreeMap<>(retries),
+                seed, orderIds.size(), THREADS, killLog, new java.util.TreeMap<>(retries), callbacksRetried(),
                 (runEnded - runStarted) / 1e9, (placementEnded - placementStarted) / 1e9,
                 convergedAt == 0
                         ? "NOT converged within " + CONVERGENCE_LIMIT.toSeconds() + " s of the last restart"
@@ -248,6 +248,17 @@ class SurvivesKillNineIT {
         String final_ = differences(placed, rateBps + bronzeBonus, affiliates, true);
         assertTrue(final_.isEmpty(), report + "\n" + final_);
         SystemTestSupport.deleteDataDir(data);
+    }
+
+    /** Payments made while commerce was down: the sandbox's log shows their callbacks failing, then retried. */
+    private static String callbacksRetried() {
+        try (var lines = Files.lines(platform.app("zendit").orElseThrow().log())) {
+            long invoices = lines.filter(l -> l.contains("retrying in"))
+                    .map(l -> l.replaceAll(".*for invoice (\\S+).*", "$1")).distinct().count();
+            return invoices + " payment callbacks failed at first (commerce down) and were retried by the sandbox";
+        } catch (IOException | RuntimeException e) {
+            return "sandbox log unreadable: " + e;
+        }
     }
 
     // --- the client: what a customer's browser does, retrying what fails while a service is down -------------
