@@ -59,6 +59,7 @@ class SurvivesKillNineIT {
     private static final int ORDERS = 210;
     private static final int THREADS = 4;
     private static final int AFFILIATES = 4;
+    private static final int IN_FLIGHT_AT_KILL = 2 * THREADS;
     private static final int CUSTOMERS = 6;
     /** Low enough that no affiliate reaches the next tier during the run (Silver: 25 000 000 of sales). */
     private static final long PRICE = 123_457;
@@ -168,6 +169,7 @@ class SurvivesKillNineIT {
         long placementStarted = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
         List<Future<?>> workers = new ArrayList<>();
+        AtomicInteger killsIssued = new AtomicInteger();
         Future<?> killer = pool.submit(() -> {
             for (int i = 0; i < kills.size(); i++) {
                 while (done.get() < at.get(i)) {
@@ -175,6 +177,7 @@ class SurvivesKillNineIT {
                 }
                 String victim = kills.get(i);
                 long pid = platform.kill(victim);
+                killsIssued.incrementAndGet();
                 long killedAt = System.nanoTime();
                 Thread.sleep(downtimesMs.get(i));
                 long newPid = platform.restart(victim).pid();
@@ -191,6 +194,14 @@ class SurvivesKillNineIT {
             workers.add(pool.submit(() -> {
                 Random r = new Random(workerSeed);
                 for (int n = next.getAndIncrement(); n < ORDERS; n = next.getAndIncrement()) {
+                    // Placement must not run ahead of the kill plan (a slow restart would otherwise let every
+                    // order finish before the next kill): at most IN_FLIGHT_AT_KILL orders past a planned kill
+                    // point start before that kill, so the kill meets orders in flight and the ones after it
+                    // meet the service down.
+                    for (int k = killsIssued.get(); k < at.size() && n >= at.get(k) + IN_FLIGHT_AT_KILL;
+                         k = killsIssued.get()) {
+                        Thread.sleep(10);
+                    }
                     Affiliate affiliate = affiliates.get(n % AFFILIATES);
                     String customer = customers.get(r.nextInt(CUSTOMERS));
                     int quantity = 1 + r.nextInt(3);
