@@ -230,8 +230,12 @@ class SurvivesKillNineIT {
         List<String> orderIds = placed.stream().map(Placed::orderId).toList();
         String lastDifference = "";
         long convergedAt = 0;
+        String firstDifference = null;
         while (System.nanoTime() < deadline) {
             lastDifference = differences(placed, rateBps + bronzeBonus, affiliates, false);
+            if (firstDifference == null) {
+                firstDifference = lastDifference; // what was still on its way when the client was done
+            }
             if (lastDifference.isEmpty()) {
                 convergedAt = System.nanoTime();
                 break;
@@ -251,7 +255,8 @@ class SurvivesKillNineIT {
                         (convergedAt - lastRestart) / 1e9, (convergedAt - placementEnded) / 1e9));
         System.out.println(report);
         Files.writeString(SystemTestSupport.WORK.getParent().resolve("kill9-report.txt"), report + "\n"
-                + (lastDifference.isEmpty() ? "" : "differences at the deadline:\n" + lastDifference + "\n"));
+                + (lastDifference.isEmpty() ? "" : "differences at the deadline:\n" + lastDifference + "\n")
+                + "still on its way when the client was done:\n" + firstDifference + "\n");
         if (convergedAt == 0) {
             fail(report + "\nthe end state at the deadline differs from the expected one:\n" + lastDifference);
         }
