@@ -53,6 +53,13 @@ public final class Platform implements AutoCloseable {
     private Map<String, DatabaseAccess> appDatabases = Map.of();
     private String adminPassword;
     private final CompletableFuture<ServiceProcess> unexpectedExit = new CompletableFuture<>();
+    /** How each app was launched, so that {@link #restart(String)} starts it again exactly alike. */
+    private final Map<String, Launch> launches = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Processes stopped on purpose through {@link #kill(String)}: their exit is not an unexpected one. */
+    private final java.util.Set<ServiceProcess> killedOnPurpose = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private record Launch(AppDefinition app, List<String> command, Map<String, String> env) {
+    }
 
     private Platform(Options options) {
         this.options = options;
@@ -140,13 +147,7 @@ public final class Platform implements AutoCloseable {
             step(() -> launch(app, jars.get(app.name()), env));
         }
         awaitReadiness();
-        for (ServiceProcess p : processes) {
-            p.onExit().thenRun(() -> {
-                if (!closing) {
-                    unexpectedExit.complete(p);
-                }
-            });
-        }
+        processes.forEach(this::watchExit);
         printSummary();
     }
 
@@ -227,12 +228,22 @@ public final class Platform implements AutoCloseable {
         return URI.create("http://localhost:" + options.port(app.name()));
     }
 
+    private void watchExit(ServiceProcess p) {
+        p.onExit().thenRun(() -> {
+            if (!closing && !killedOnPurpose.contains(p)) {
+                unexpectedExit.complete(p);
+            }
+        });
+    }
+
     private void launch(AppDefinition app, Path jar, Map<String, String> env) {
+        // the JVM itself is the child process (no shell, no wrapper): its pid is the one a SIGKILL must hit
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
         command.addAll(options.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
+        launches.put(app.name(), new Launch(app, List.copyOf(command), Map.copyOf(env)));
         Path log = data.log(app.name());
         ServiceProcess process = ServiceProcess.start(app, options.port(app.name()), command, env,
                 data.workDir(app.name()), log);
@@ -351,6 +362,121 @@ public final class Platform implements AutoCloseable {
             action.run();
         } finally {
             startStep.unlock();
+        }
+    }
+
+    /**
+     * Kills one app with SIGKILL (no shutdown hook, no graceful stop: a crash, a power cut of that machine, the OOM
+     * killer) and waits until it is gone. Its exit does not count as {@link #unexpectedExit()}. The app is no longer
+     * in {@link #apps()} until {@link #restart(String)}. Returns the pid that was killed.
+     */
+    public long kill(String name) {
+        startStep.lock();
+        try {
+            if (closing) {
+                throw new LauncherException("the platform is stopping");
+            }
+            ServiceProcess p = current(name);
+            killedOnPurpose.add(p);
+            p.kill();
+            if (!p.awaitExit(Duration.ofSeconds(10))) {
+                throw new LauncherException(name + " (pid " + p.pid() + ") is still alive after SIGKILL");
+            }
+            running.removeIf(r -> r.name().equals(name));
+            out.printf("Killed %-10s (pid %d) with SIGKILL%n", name, p.pid());
+            return p.pid();
+        } finally {
+            startStep.unlock();
+        }
+    }
+
+    /**
+     * Starts one app again, exactly as it was first started (same command, environment, port, data directory; its
+     * log continues), after {@link #kill(String)} or after it died, and waits until it is ready. A running app is
+     * first stopped gracefully. Returns the new app.
+     */
+    public RunningApp restart(String name) {
+        ServiceProcess replaced;
+        ServiceProcess fresh;
+        Launch launch = launches.get(name);
+        if (launch == null) {
+            throw new IllegalArgumentException("no app " + name + " was started by this platform");
+        }
+        startStep.lock();
+        try {
+            if (closing) {
+                throw new LauncherException("the platform is stopping");
+            }
+            replaced = current(name);
+            killedOnPurpose.add(replaced);
+            if (replaced.isAlive()) {
+                replaced.requestStop();
+                if (!replaced.awaitExit(STOP_GRACE)) {
+                    replaced.kill();
+                    replaced.awaitExit(Duration.ofSeconds(5));
+                }
+            }
+            running.removeIf(r -> r.name().equals(name));
+            awaitPortFree(launch.app(), options.port(name));
+            fresh = ServiceProcess.start(launch.app(), options.port(name), launch.command(), launch.env(),
+                    data.workDir(name), data.log(name), false);
+            processes.set(processes.indexOf(replaced), fresh);
+            leftovers.record(name, fresh.handle());
+            out.printf("Restarting %-10s on port %d (pid %d)%n", name, fresh.port(), fresh.pid());
+        } finally {
+            startStep.unlock();
+        }
+        long started = System.nanoTime();
+        URI health = url(launch.app()).resolve(launch.app().healthPath());
+        ReadinessWait.Outcome outcome = new ReadinessWait().await(fresh, health,
+                started + options.readyTimeout().toNanos(), () -> closing);
+        Duration after = Duration.ofNanos(System.nanoTime() - started);
+        switch (outcome) {
+            case READY -> {
+            }
+            case DIED -> throw new LauncherException(name + " exited with code " + fresh.exitCode()
+                    + " after its restart; " + fresh.log() + " ends with:\n" + fresh.tail(TAIL_LINES));
+            case TIMED_OUT -> throw new LauncherException(name + " was not ready " + options.readyTimeout().toSeconds()
+                    + " s after its restart; " + fresh.log() + " ends with:\n" + fresh.tail(TAIL_LINES));
+            default -> throw new StartCancelled();
+        }
+        RunningApp app = new RunningApp(name, url(launch.app()), health,
+                launch.app().openapiPath().map(path -> url(launch.app()).resolve(path)), fresh.port(), fresh.pid(),
+                fresh.log(), launch.app().entrypoint(), after);
+        watchExit(fresh);
+        // keep apps() in start order
+        List<RunningApp> ordered = new ArrayList<>();
+        for (ServiceProcess p : processes) {
+            if (p == fresh) {
+                ordered.add(app);
+            } else {
+                running.stream().filter(r -> r.name().equals(p.name())).findFirst().ifPresent(ordered::add);
+            }
+        }
+        running.clear();
+        running.addAll(ordered);
+        out.printf("  %-10s ready again after %.1f s%n", name, after.toMillis() / 1000.0);
+        return app;
+    }
+
+    private ServiceProcess current(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalArgumentException("no app " + name + " was started by this platform"));
+    }
+
+    /** A killed server's port is free at once (the kernel closes its sockets); wait briefly in case it is not. */
+    private static void awaitPortFree(AppDefinition app, int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Ports.isFree(port)) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new LauncherException("port " + port + " of " + app.name() + " is still in use");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartCancelled();
+            }
         }
     }
 

@@ -38,10 +38,19 @@ public final class ServiceProcess {
      */
     static ServiceProcess start(AppDefinition app, int port, List<String> command, Map<String, String> env,
                                 Path workDir, Path log) {
+        return start(app, port, command, env, workDir, log, true);
+    }
+
+    /**
+     * As above; {@code rotateLog = false} appends to the current log instead (a restart within one run keeps the
+     * log of the process it replaces, so the log tells what happened before and after).
+     */
+    static ServiceProcess start(AppDefinition app, int port, List<String> command, Map<String, String> env,
+                                Path workDir, Path log, boolean rotateLog) {
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(log.getParent());
-            if (Files.exists(log)) {
+            if (rotateLog && Files.exists(log)) {
                 Files.move(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
             }
             ProcessBuilder builder = new ProcessBuilder(command)
