@@ -5,7 +5,6 @@ import id.qutab.payout.banks.BankCatalog;
 import id.qutab.payout.ktp.KtpUploads;
 import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -61,8 +60,7 @@ public class BankAccountResource {
 
     @GET
     @Path("/banks")
-    @PermitAll
-    @Operation(summary = "Banks a payout can go to, with their account-number lengths")
+    @Operation(summary = "Banks a payout can go to, with their account-number lengths (for the affiliate's form)")
     public List<Bank> banks() {
         return banks.all();
     }

@@ -39,7 +39,10 @@ class BankAccountTest {
 
     @Test
     void theBankListCarriesCodesNamesAndAccountNumberLengths() {
-        given().get("/api/affiliate/bank-account/banks").then().statusCode(200)
+        // Like every operation under /api/affiliate, the list is for affiliates (their bank-account form).
+        given().get("/api/affiliate/bank-account/banks").then().statusCode(401);
+        given().auth().oauth2(TestJwt.affiliate(UUID.randomUUID())).get("/api/affiliate/bank-account/banks")
+                .then().statusCode(200)
                 .body("code", hasItems("BCA", "BRI", "BNI", "MANDIRI", "BSI", "CIMB", "PERMATA", "DANAMON"))
                 .body("find { it.code == 'BCA' }.accountNumberLengths", equalTo(java.util.List.of(10)))
                 .body("find { it.code == 'BRI' }.accountNumberLengths", equalTo(java.util.List.of(15)))
