@@ -1,6 +1,7 @@
 package id.qutab.testing;
 
 import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.mailer.runtime.Mailers;
 import io.smallrye.mutiny.Uni;
@@ -51,10 +52,39 @@ public class TestSmtp implements ReactiveMailer {
 
     @Override
     public Uni<Void> send(Mail... mails) {
-        if (FAILURES_LEFT.getAndUpdate(n -> n > 0 ? (n == Integer.MAX_VALUE ? n : n - 1) : 0) > 0) {
-            REFUSED.incrementAndGet();
-            return Uni.createFrom().failure(new java.net.ConnectException("Connection refused (TestSmtp is down)"));
+        if (refuse()) {
+            return Uni.createFrom().failure(refusal());
         }
         return mailers.reactiveMailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+    }
+
+    private static boolean refuse() {
+        if (FAILURES_LEFT.getAndUpdate(n -> n > 0 ? (n == Integer.MAX_VALUE ? n : n - 1) : 0) > 0) {
+            REFUSED.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    private static java.net.ConnectException refusal() {
+        return new java.net.ConnectException("Connection refused (TestSmtp is down)");
+    }
+
+    /** The same switch for code that sends with the blocking {@link Mailer}. */
+    @Alternative
+    @Priority(1)
+    @ApplicationScoped
+    public static class Blocking implements Mailer {
+
+        @Inject
+        Mailers mailers;
+
+        @Override
+        public void send(Mail... mails) {
+            if (refuse()) {
+                throw new IllegalStateException(refusal());
+            }
+            mailers.mailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+        }
     }
 }
