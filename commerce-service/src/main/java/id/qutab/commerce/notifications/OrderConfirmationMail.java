@@ -7,8 +7,8 @@ import id.qutab.commerce.orders.OrderEvents;
 import id.qutab.platform.money.Rupiah;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import id.qutab.platform.notify.Message;
+import id.qutab.platform.notify.Notifications;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -23,20 +23,23 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Sends the order confirmation when commerce consumes its own {@code commerce.order.paid} (subscription
- * {@code qutab.outbox.subscriptions.commerce}): at-least-once through the outbox, once per event through the
- * inbox, so a paid order is mailed once even when the payment news arrives twice. Indonesian or English by the
- * customer's locale.
+ * The order confirmation, when commerce consumes its own {@code commerce.order.paid} (subscription
+ * {@code qutab.outbox.subscriptions.commerce}). Rendered here and only recorded with the platform's
+ * {@link Notifications}, in the inbox transaction: no SMTP inside it (a slow or dead SMTP server neither holds the
+ * transaction nor dead-letters the event; a failed commit mails nothing). The platform sends it after the commit
+ * and retries while SMTP is down. Once per event and recipient (dedupe key: the event id), so a paid order is
+ * mailed once even when the payment news arrives twice. Indonesian or English by the customer's locale.
  */
 @ApplicationScoped
 public class OrderConfirmationMail {
 
     private static final Logger LOG = Logger.getLogger(OrderConfirmationMail.class);
+    static final String TEMPLATE = "commerce.order-paid";
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm 'WIB'").withZone(ZoneId.of("Asia/Jakarta"));
 
     @Inject
-    Mailer mailer;
+    Notifications notifications;
 
     @Inject
     CustomerDirectory customers;
@@ -78,7 +81,9 @@ public class OrderConfirmationMail {
         String html = (en ? english : indonesian).data("m", model).render();
         String subject = en ? "Payment received - order " + order.number
                 : "Pembayaran diterima - pesanan " + order.number;
-        mailer.send(Mail.withHtml(customer.email, subject, html));
-        LOG.infof("order %s: confirmation mailed", order.number);
+        if (notifications.record(Message.mail(TEMPLATE, event.id().toString(), customer.email)
+                .withLocale(en ? "en" : "id").withSubject(subject).withHtml(html))) {
+            LOG.infof("order %s: confirmation mail recorded", order.number);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.qutab.testing.TestDb;
+import id.qutab.commerce.support.Fixtures;
 import id.qutab.commerce.support.Pay;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.platform.outbox.OutboxRelay;
@@ -80,6 +81,25 @@ class PaymentsTest {
         relay.newWorker().drain(Duration.ofSeconds(20));
     }
 
+    /**
+     * Exactly {@code count} mails to {@code to}. Mails leave after the consumer's commit (platform notifications),
+     * so this waits for them, then gives a late extra one time to show up before counting.
+     */
+    List<Mail> mails(String to, int count) {
+        Fixtures.await(count + " mail(s) to " + to, Duration.ofSeconds(10), () -> {
+            List<Mail> sent = mailbox.getMailsSentTo(to);
+            return sent != null && sent.size() >= count;
+        });
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Mail> sent = mailbox.getMailsSentTo(to);
+        assertEquals(count, sent.size());
+        return sent;
+    }
+
     @Test
     void payingOnTheSandboxMarksTheOrderPaidOnceRecordsTheEventAndMailsTheCustomer() throws Exception {
         UUID me = customer();
@@ -140,8 +160,7 @@ class PaymentsTest {
                 + "AND destination = 'commerce'", orderId.toString()));
 
         relayOutbox();
-        List<Mail> mails = mailbox.getMailsSentTo(email(me));
-        assertEquals(1, mails.size());
+        List<Mail> mails = mails(email(me), 1);
         assertTrue(mails.get(0).getSubject().contains(number), mails.get(0).getSubject());
         assertTrue(mails.get(0).getHtml().contains("Rp 12.049.999"), mails.get(0).getHtml());
         assertTrue(mails.get(0).getHtml().contains("Ali, Umar, Usman"));
@@ -159,7 +178,7 @@ class PaymentsTest {
                 invoiceId) == 3);
         assertEquals(1, outbox("commerce.order.paid", orderId));
         relayOutbox();
-        assertEquals(1, mailbox.getMailsSentTo(email(me)).size());
+        assertEquals(1, mails(email(me), 1).size());
         as(me).post("/api/orders/" + orderId + "/payment").then().statusCode(409);
 
         // invoice PDF
@@ -247,8 +266,7 @@ class PaymentsTest {
         asAdmin().post("/api/admin/jobs/payment-expiry/run").then().statusCode(200)
                 .body("processed", equalTo(0)).body("paid", equalTo(0));
         relayOutbox();
-        List<Mail> mails = mailbox.getMailsSentTo(email(me));
-        assertEquals(1, mails.size());
+        List<Mail> mails = mails(email(me), 1);
         assertTrue(mails.get(0).getSubject().startsWith("Payment received - order QTB-"), mails.get(0).getSubject());
         assertTrue(mails.get(0).getHtml().contains("On behalf of: Budi Santoso"), mails.get(0).getHtml());
     }

@@ -4,7 +4,7 @@ import id.qutab.identity.AuthConfig;
 import id.qutab.identity.accounts.AccountService;
 import id.qutab.identity.accounts.UserAccount;
 import id.qutab.identity.accounts.UserRepository;
-import id.qutab.identity.mail.MailSender;
+import id.qutab.identity.mail.AccountMails;
 import id.qutab.identity.passwords.PasswordRequests.ChangePassword;
 import id.qutab.identity.passwords.PasswordRequests.ResetPassword;
 import id.qutab.identity.tokens.LoginThrottle;
@@ -44,7 +44,7 @@ public class PasswordService {
     OneTimeTokens tokens;
 
     @Inject
-    MailSender mails;
+    AccountMails mails;
 
     @Inject
     AuthConfig config;

@@ -4,7 +4,7 @@ import id.qutab.identity.AuthConfig;
 import id.qutab.identity.accounts.AccountService;
 import id.qutab.identity.accounts.UserAccount;
 import id.qutab.identity.accounts.UserRepository;
-import id.qutab.identity.mail.MailSender;
+import id.qutab.identity.mail.AccountMails;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +23,7 @@ public class EmailVerification {
     UserRepository users;
 
     @Inject
-    MailSender mails;
+    AccountMails mails;
 
     @Inject
     AuthConfig config;

@@ -5,20 +5,20 @@ import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.payout.affiliates.UserContact;
 import id.qutab.payout.banks.BankCatalog;
 import id.qutab.platform.money.Rupiah;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import id.qutab.platform.notify.Message;
+import id.qutab.platform.notify.Notifications;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
 
 /**
- * Tells the affiliate when a payout was paid, failed or was rejected. The mail is prepared inside the transaction
- * (with the contact from identity's events) and sent only after it committed, without making the admin wait.
+ * Tells the affiliate when a payout was paid, failed or was rejected. The mail is rendered inside the transaction
+ * (with the contact from identity's events) and recorded with the platform's {@link Notifications}, which sends it
+ * after the commit (retrying while SMTP is down) without making the admin wait. One mail per payout and outcome
+ * (dedupe key: the payout id; template {@code payout.paid|failed|rejected}).
  * No contact known (identity's event not here yet, or the user deleted) → no mail, logged.
  */
 @ApplicationScoped
@@ -27,24 +27,13 @@ public class PayoutMails {
     private static final Logger LOG = Logger.getLogger(PayoutMails.class);
 
     @Inject
-    Event<OutgoingMail> outgoing;
-
-    @Inject
-    ReactiveMailer mailer;
+    Notifications notifications;
 
     @Inject
     BankCatalog banks;
 
-    /** A mail ready to send; carries no more than the mail itself. */
-    public record OutgoingMail(UUID payoutId, String to, String subject, String text) {
-        @Override
-        public String toString() {
-            return "OutgoingMail[payout " + payoutId + "]";
-        }
-    }
-
     void paid(Payout payout) {
-        prepare(payout, english -> english
+        prepare("payout.paid", payout, english -> english
                 ? new String[]{"Your commission payout has been transferred — Qutab",
                 "We have transferred your commission payout of %s to %s %s (%s).%nTransfer reference: %s%n%n"
                         .formatted(Rupiah.format(payout.amount), banks.nameOf(payout.bankCode),
@@ -58,7 +47,7 @@ public class PayoutMails {
     }
 
     void failed(Payout payout) {
-        prepare(payout, english -> english
+        prepare("payout.failed", payout, english -> english
                 ? new String[]{"Your commission payout failed — Qutab",
                 "The transfer of your commission payout of %s failed: %s%n%nThe amount is back in your available balance; please check your bank details and request again."
                         .formatted(Rupiah.format(payout.amount), payout.failureReason)}
@@ -68,7 +57,7 @@ public class PayoutMails {
     }
 
     void rejected(Payout payout) {
-        prepare(payout, english -> english
+        prepare("payout.rejected", payout, english -> english
                 ? new String[]{"Your commission payout request was rejected — Qutab",
                 "Your payout request of %s was rejected: %s%n%nThe amount is back in your available balance."
                         .formatted(Rupiah.format(payout.amount), payout.rejectionReason)}
@@ -77,7 +66,8 @@ public class PayoutMails {
                         .formatted(Rupiah.format(payout.amount), payout.rejectionReason)});
     }
 
-    private void prepare(Payout payout, java.util.function.Function<Boolean, String[]> content) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    void prepare(String template, Payout payout, java.util.function.Function<Boolean, String[]> content) {
         UUID userId = PayoutAccount.<PayoutAccount>findByIdOptional(payout.accountId).map(a -> a.userId).orElse(null);
         UserContact contact = userId == null ? null : UserContact.mailable(userId).orElse(null);
         if (contact == null) {
@@ -88,18 +78,9 @@ public class PayoutMails {
         String[] subjectAndBody = content.apply(english);
         String greeting = (english ? "Hello " : "Halo ") + (contact.name == null ? "" : contact.name) + ",\n\n";
         String closing = english ? "\n\nRegards,\nQutab" : "\n\nSalam,\nTim Qutab";
-        outgoing.fire(new OutgoingMail(payout.id, contact.email, subjectAndBody[0],
-                greeting + subjectAndBody[1] + closing));
-    }
-
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutgoingMail mail) {
-        try {
-            mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).subscribe().with(
-                    sent -> LOG.infof("payout mail for %s sent", mail.payoutId()),
-                    failure -> LOG.warnf("payout mail for %s failed: %s", mail.payoutId(),
-                            failure.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
-            LOG.warnf("payout mail for %s could not be sent: %s", mail.payoutId(), e.getClass().getSimpleName());
-        }
+        notifications.record(Message.mail(template, payout.id.toString(), contact.email)
+                .withLocale(english ? "en" : "id")
+                .withSubject(subjectAndBody[0])
+                .withText(greeting + subjectAndBody[1] + closing));
     }
 }

@@ -2,6 +2,8 @@ package id.qutab.platform.support;
 
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
+import id.qutab.platform.notify.Message;
+import id.qutab.platform.notify.Notifications;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,6 +24,9 @@ public class TestConsumer {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Notifications notifications;
+
     void onThing(@Observes @EventType("test.thing.happened") EventEnvelope event) {
         record(event);
     }
@@ -35,6 +40,17 @@ public class TestConsumer {
             throw new IllegalStateException("subscriber is broken");
         }
         record(event);
+    }
+
+    /** A consumer that mails, as commerce's order confirmation does: the message joins the inbox transaction. */
+    void onMailRequested(@Observes @EventType("test.mail.requested") EventEnvelope event) {
+        record(event);
+        notifications.record(Message.mail("test.welcome", event.id().toString(), event.payload().path("to").asText())
+                .withSubject("Selamat datang " + event.payload().path("n").asInt())
+                .withText("Halo, pesan nomor " + event.payload().path("n").asInt()));
+        if (event.payload().path("failAfterMail").asBoolean()) {
+            throw new IllegalStateException("consumer fails after recording its mail");
+        }
     }
 
     private void record(EventEnvelope event) {

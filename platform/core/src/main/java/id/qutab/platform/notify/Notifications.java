@@ -1,0 +1,68 @@
+package id.qutab.platform.notify;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+
+/**
+ * The one way a Qutab service sends a message to a person. {@link #record} writes it to this service's
+ * {@code notification_outbox} inside the caller's transaction: the message exists if and only if the business
+ * change committed, and the same message (channel, dedupe key, recipient, template) is recorded once however
+ * often the event behind it is delivered. {@link NotificationSender} sends it after the commit.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    private static final Object NUDGE_REGISTERED = new Object();
+
+    @Inject
+    NotificationStore store;
+
+    @Inject
+    NotificationSender sender;
+
+    @Inject
+    NotifyConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transaction;
+
+    /** Records {@code message} in the running transaction; false when the same message was recorded before. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean record(Message message) {
+        if (message.text() == null && message.html() == null) {
+            throw new IllegalArgumentException("message " + message.template() + " has no body");
+        }
+        Instant sendUntil = message.sendUntil() != null ? message.sendUntil() : Instant.now().plus(config.maxAge());
+        boolean recorded = store.insert(message, sendUntil);
+        if (recorded) {
+            nudgeSenderAfterCommit();
+        }
+        return recorded;
+    }
+
+    private void nudgeSenderAfterCommit() {
+        if (transaction.getResource(NUDGE_REGISTERED) != null) {
+            return;
+        }
+        transaction.putResource(NUDGE_REGISTERED, Boolean.TRUE);
+        transaction.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    sender.nudge();
+                }
+            }
+        });
+    }
+}
