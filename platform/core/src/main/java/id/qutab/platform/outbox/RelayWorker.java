@@ -69,16 +69,18 @@ public class RelayWorker {
             LOG.debug("outbox park skipped", e);
         }
         UUID owner = UUID.randomUUID();
-        Round probes = new Round(0, 0);
+        List<OutboxRow> probes = List.of();
         try {
-            // before the claim: a probe that succeeds makes the destination's waiting heads due for this claim
-            probes = deliver(probe(owner), owner);
+            probes = probe(owner);
         } catch (RuntimeException e) {
             LOG.debug("outbox probe skipped", e);
         }
+        // A probe to a consumer that hangs takes a delivery timeout: it runs beside the round, never before it.
+        // When it succeeds, the heads it makes due are taken by the next round (drain goes on while rows move).
+        List<Future<Integer>> running = submit(probes, owner);
         List<OutboxRow> claimed = store.claim(owner, config.batchSize(), config.perAggregate(), config.lease());
-        Round round = deliver(claimed, owner);
-        return new Round(probes.claimed() + round.claimed(), probes.delivered() + round.delivered());
+        running.addAll(submit(claimed, owner));
+        return new Round(probes.size() + claimed.size(), await(running));
     }
 
     /** One waiting head (with its chain) of each destination due a probe. */
@@ -98,10 +100,7 @@ public class RelayWorker {
         return probes;
     }
 
-    private Round deliver(List<OutboxRow> claimed, UUID owner) {
-        if (claimed.isEmpty()) {
-            return new Round(0, 0);
-        }
+    private List<Future<Integer>> submit(List<OutboxRow> claimed, UUID owner) {
         Map<String, List<OutboxRow>> chains = new LinkedHashMap<>();
         for (OutboxRow row : claimed) {
             chains.computeIfAbsent(row.chainKey(), k -> new ArrayList<>()).add(row);
@@ -110,6 +109,10 @@ public class RelayWorker {
         for (List<OutboxRow> chain : chains.values()) {
             running.add(executor.submit(() -> deliverChain(chain, owner)));
         }
+        return running;
+    }
+
+    private static int await(List<Future<Integer>> running) {
         int delivered = 0;
         for (Future<Integer> f : running) {
             try {
@@ -121,7 +124,7 @@ public class RelayWorker {
                 LOG.error("relay chain failed", e);
             }
         }
-        return new Round(claimed.size(), delivered);
+        return delivered;
     }
 
     /** Claims without delivering: what a relay that dies right after claiming leaves behind (tests). */

@@ -102,6 +102,11 @@ class RelayLeaseTest {
         RelayWorker slow = relay.newWorker();
         CompletableFuture<RelayWorker.Round> first = CompletableFuture.supplyAsync(slow::runOnce);
 
+        long claimedAt = System.nanoTime();
+        while (db.count("SELECT count(*) FROM outbox WHERE lease_owner IS NOT NULL") < events
+                && System.nanoTime() - claimedAt < 10_000_000_000L) {
+            Thread.sleep(5); // the slow relay claims first; then another relay tries all along
+        }
         RelayWorker other = relay.newWorker();
         int otherClaimed = 0;
         while (!first.isDone()) {
