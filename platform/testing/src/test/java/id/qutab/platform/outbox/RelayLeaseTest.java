@@ -32,11 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class RelayLeaseTest {
 
-    /** One claim takes a chain of 30 events, so delivering it outlasts a lease, even the old 60 s one. */
+    /**
+     * One claim takes a chain of 30 events, so delivering it outlasts a lease, even the old 60 s one. The
+     * production delivery timeout: the first delivery after startup can be slow on a loaded machine.
+     */
     public static class LongChains implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("qutab.outbox.relay.per-aggregate", "30");
+            return Map.of("qutab.outbox.relay.per-aggregate", "30", "qutab.outbox.relay.delivery-timeout", "5s");
         }
     }
 
@@ -97,7 +100,7 @@ class RelayLeaseTest {
                 outbox.record("flaky.thing.happened", "slow", Map.of("n", n));
             }
         });
-        // 30 deliveries of 2.5 s each (within the 1 s delivery timeout + connect): 75 s, far past one lease.
+        // 30 deliveries of 2.5 s each (within the 5 s delivery timeout): 75 s, far past one lease.
         FlakyConsumer.TAKES.set(Duration.ofMillis(2500));
         RelayWorker slow = relay.newWorker();
         CompletableFuture<RelayWorker.Round> first = CompletableFuture.supplyAsync(slow::runOnce);
