@@ -94,7 +94,11 @@ public class RelayWorker {
         List<OutboxRow> probes = new ArrayList<>();
         for (String destination : store.waitingDestinations()) {
             if (destination(destination).probeDue(now)) {
-                probes.addAll(store.claimProbe(owner, destination, config.perAggregate(), config.lease()));
+                try {
+                    probes.addAll(store.claimProbe(owner, destination, config.perAggregate(), config.lease()));
+                } catch (RuntimeException e) {
+                    LOG.debug("outbox probe of " + destination + " skipped", e); // rows already probed still go
+                }
             }
         }
         return probes;
