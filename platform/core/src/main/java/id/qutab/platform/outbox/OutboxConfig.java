@@ -32,12 +32,24 @@ public interface OutboxConfig {
         @WithDefault("20")
         int perAggregate();
 
-        /** How long a claim is exclusive; a relay that dies loses its rows to another after this. */
-        @WithDefault("60s")
+        /**
+         * How long a claim is exclusive; a relay that dies (kill -9) loses its rows to another, e.g. its own
+         * restarted process, after this. A relay still delivering renews it, so a slow chain keeps its claim.
+         * Must be more than twice {@code delivery-timeout} + 2 s (connect), the time one delivery may take.
+         */
+        @WithDefault("15s")
         Duration lease();
 
         @WithDefault("5s")
         Duration deliveryTimeout();
+
+        /**
+         * While a destination has heads waiting out a backoff, one of them is tried this often even though it is
+         * not due, and the first delivery that succeeds makes all of them due: a consumer that returns is served
+         * within this, not after its rows' backoff (up to {@code backoff-max}).
+         */
+        @WithDefault("5s")
+        Duration probeInterval();
 
         /** Aggregates delivered in parallel by one relay. */
         @WithDefault("4")

@@ -68,6 +68,11 @@ public class OutboxRelay {
             return t;
         });
         worker = newWorker();
+        Duration oneDelivery = config.relay().deliveryTimeout().plusSeconds(2);
+        if (config.relay().lease().compareTo(oneDelivery.multipliedBy(2)) < 0) {
+            LOG.warnf("qutab.outbox.relay.lease %s is shorter than twice a delivery (%s): chains will renew it"
+                    + " before almost every delivery", config.relay().lease(), oneDelivery);
+        }
     }
 
     @PreDestroy

@@ -74,6 +74,49 @@ public class OutboxStore {
             RETURNING o.id, o.seq, o.event_id, o.destination, o.event_type, o.aggregate_id, o.occurred_at,
                       o.version, o.payload::text, o.attempts, o.lease_until""";
 
+    /**
+     * A probe: the waiting head of {@code destination} whose retry is nearest, taken before it is due. Nearest
+     * retry rather than oldest, so a head its consumer keeps failing (its retry moves away) does not take every probe.
+     */
+    private static final String LOCK_PROBE = """
+            SELECT o.id FROM outbox o
+            WHERE o.destination = ? AND o.status = 'PENDING' AND o.attempts > 0
+              AND o.next_attempt_at > ?
+              AND (o.lease_until IS NULL OR o.lease_until < ?)
+              AND NOT EXISTS (SELECT 1 FROM outbox p
+                              WHERE p.destination = o.destination AND p.aggregate_id = o.aggregate_id
+                                AND p.seq < o.seq AND p.status <> 'SENT')
+            ORDER BY o.next_attempt_at
+            LIMIT 1
+            FOR UPDATE OF o SKIP LOCKED""";
+
+    /** Destinations with heads waiting out a backoff: a loose scan of {@code outbox_waiting}, one probe per destination. */
+    private static final String WAITING_DESTINATIONS = """
+            WITH RECURSIVE d(destination) AS (
+                SELECT min(destination) FROM outbox WHERE status = 'PENDING' AND attempts > 0 AND next_attempt_at > ?
+                UNION ALL
+                SELECT (SELECT min(o.destination) FROM outbox o
+                        WHERE o.status = 'PENDING' AND o.attempts > 0 AND o.next_attempt_at > ?
+                          AND o.destination > d.destination)
+                FROM d WHERE d.destination IS NOT NULL)
+            SELECT destination FROM d WHERE destination IS NOT NULL""";
+
+    /** Extends a lease that is still this owner's and still running; an expired one may already be another's. */
+    private static final String RENEW = """
+            UPDATE outbox SET lease_until = ?
+            WHERE id = ANY(?) AND lease_owner = ? AND status = 'PENDING' AND lease_until > ?""";
+
+    /**
+     * The destination answered again: its heads waiting out a backoff are due now (attempts are kept). Locks in
+     * id order, as {@link #LOCK_BLOCKERS} does, so it never deadlocks with a park. {@code DEAD} rows stay dead.
+     */
+    private static final String WAITING_DUE = """
+            WITH waiting AS (SELECT id FROM outbox
+                             WHERE destination = ? AND status = 'PENDING' AND attempts > 0 AND next_attempt_at > ?
+                             ORDER BY id FOR UPDATE)
+            UPDATE outbox o SET next_attempt_at = ?
+            FROM waiting WHERE o.id = waiting.id AND o.status = 'PENDING' AND o.next_attempt_at > ?""";
+
     private static final String MARK_SENT = """
             UPDATE outbox SET status = 'SENT', sent_at = ?, lease_owner = NULL, lease_until = NULL, last_error = NULL,
                               failing_since = NULL
@@ -161,16 +204,35 @@ public class OutboxStore {
 
     /** Locks up to {@code heads} aggregate heads and leases them with up to {@code perAggregate} rows each. */
     public List<OutboxRow> claim(UUID owner, int heads, int perAggregate, Duration lease) {
+        return claimHeads(LOCK_HEADS, null, heads, owner, perAggregate, lease);
+    }
+
+    /**
+     * Claims one head of {@code destination} that waits out its backoff, before it is due, with the rows behind it:
+     * a probe of whether the destination answers again. Empty when it has no such head (or another relay has it).
+     */
+    public List<OutboxRow> claimProbe(UUID owner, String destination, int perAggregate, Duration lease) {
+        return claimHeads(LOCK_PROBE, destination, 1, owner, perAggregate, lease);
+    }
+
+    private List<OutboxRow> claimHeads(String lockSql, String destination, int heads, UUID owner, int perAggregate,
+                                       Duration lease) {
         Timestamp now = Timestamp.from(clock.now());
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 List<UUID> headIds = new ArrayList<>();
-                try (PreparedStatement lock = c.prepareStatement(LOCK_HEADS)) {
-                    lock.setTimestamp(1, now);
-                    lock.setTimestamp(2, now);
-                    lock.setInt(3, heads);
+                try (PreparedStatement lock = c.prepareStatement(lockSql)) {
+                    int p = 1;
+                    if (destination != null) {
+                        lock.setString(p++, destination);
+                    }
+                    lock.setTimestamp(p++, now);
+                    lock.setTimestamp(p++, now);
+                    if (destination == null) {
+                        lock.setInt(p, heads);
+                    }
                     try (ResultSet rs = lock.executeQuery()) {
                         while (rs.next()) {
                             headIds.add(rs.getObject(1, UUID.class));
@@ -202,6 +264,56 @@ public class OutboxStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("outbox claim failed", e);
+        }
+    }
+
+    /** Destinations that have heads waiting out a backoff. */
+    public List<String> waitingDestinations() {
+        Timestamp now = Timestamp.from(clock.now());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(WAITING_DESTINATIONS)) {
+            ps.setTimestamp(1, now);
+            ps.setTimestamp(2, now);
+            List<String> destinations = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    destinations.add(rs.getString(1));
+                }
+            }
+            return destinations;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox probe lookup failed", e);
+        }
+    }
+
+    /**
+     * Extends this owner's lease on {@code ids} to {@code lease} from now, if it still holds all of them and the
+     * lease has not run out; returns the new end, empty when the lease is lost (the caller must stop).
+     */
+    public Optional<Instant> renew(List<UUID> ids, UUID owner, Duration lease) {
+        Instant now = clock.now();
+        Instant until = now.plus(lease);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(RENEW)) {
+            ps.setTimestamp(1, Timestamp.from(until));
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            ps.setObject(3, owner);
+            ps.setTimestamp(4, Timestamp.from(now));
+            return ps.executeUpdate() == ids.size() ? Optional.of(until) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox lease renewal failed", e);
+        }
+    }
+
+    /** Makes every head of {@code destination} that waits out a backoff due now; returns how many. */
+    public int makeWaitingDue(String destination) {
+        Timestamp now = Timestamp.from(clock.now());
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(WAITING_DUE)) {
+            ps.setString(1, destination);
+            ps.setTimestamp(2, now);
+            ps.setTimestamp(3, now);
+            ps.setTimestamp(4, now);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox backoff reset failed", e);
         }
     }
 

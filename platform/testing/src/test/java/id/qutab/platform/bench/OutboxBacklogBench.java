@@ -52,7 +52,7 @@ class OutboxBacklogBench {
         public Map<String, String> getConfigOverrides() {
             // a port of its own: the platform's tests (of any worktree on this machine) use 18181
             return Map.of("qutab.outbox.relay.batch-size", "100", "qutab.outbox.relay.per-aggregate", "20",
-                    "qutab.outbox.relay.lease", "60s", "qutab.outbox.relay.delivery-timeout", "5s",
+                    "qutab.outbox.relay.lease", "15s", "qutab.outbox.relay.delivery-timeout", "5s",
                     "qutab.outbox.relay.backoff-base", "1h", "qutab.outbox.relay.backoff-max", "1h",
                     "quarkus.log.category.\"id.qutab.platform.outbox\".level", "ERROR",
                     "quarkus.http.test-port", "18197", "qutab.services.self.url", "http://localhost:18197");

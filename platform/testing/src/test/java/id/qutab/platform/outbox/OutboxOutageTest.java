@@ -125,6 +125,72 @@ class OutboxOutageTest {
     }
 
     @Test
+    void aConsumerBackAfterAnHourIsServedWithinTheProbeIntervalAndARefusedEventStaysDead() {
+        RelayWorker worker = relay.newWorker();
+        // warm the delivery path: a first delivery after startup can outlast the 1 s test timeout on a busy machine
+        QuarkusTransaction.requiringNew().run(() -> outbox.record("flaky.thing.happened", "warm-up", Map.of("n", 0)));
+        worker.drain(Duration.ofSeconds(10));
+        db.exec("TRUNCATE outbox, inbox, received_events");
+
+        FlakyConsumer.ANSWER.set(422); // refuses this event itself: dead at once, and it must stay so
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.record("flaky.thing.happened", "refused", Map.of("n", 0));
+            outbox.record("flaky.thing.happened", "refused", Map.of("n", 1));
+        });
+        worker.runOnce();
+        assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'"));
+
+        FlakyConsumer.ANSWER.set(503);
+        int[] next = new int[AGGREGATES];
+        recordOneEach(next);
+        recordOneEach(next);
+        for (int minute = 1; minute <= 60; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            worker.runOnce();
+        }
+        assertEquals(AGGREGATES, db.count("SELECT count(*) FROM outbox WHERE status = 'PENDING' AND attempts >= 10"),
+                "every head backed off to the cap");
+
+        // Still down: a probe tries one waiting head ahead of its time and escalates nothing else.
+        clock.advance(Duration.ofSeconds(5));
+        Instant probeAt = clock.now();
+        List<List<Object>> before = db.rows("SELECT id, attempts, next_attempt_at FROM outbox ORDER BY seq");
+        List<Object> dueBefore = db.rows("SELECT id FROM outbox WHERE status = 'PENDING' AND next_attempt_at <= ?",
+                Timestamp.from(probeAt)).stream().map(r -> r.get(0)).toList();
+        worker.runOnce();
+        List<List<Object>> after = db.rows("SELECT id, attempts, next_attempt_at FROM outbox ORDER BY seq");
+        int probed = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (dueBefore.contains(before.get(i).get(0))) {
+                continue;
+            }
+            if (!before.get(i).get(1).equals(after.get(i).get(1))) {
+                probed++;
+            } else if ((Integer) before.get(i).get(1) > 0) {
+                assertEquals(before.get(i).get(2), after.get(i).get(2), "a failed probe moved no other head's retry");
+            }
+        }
+        assertEquals(1, probed, "one waiting head was probed ahead of its time");
+
+        FlakyConsumer.ANSWER.set(FlakyConsumer.UP);
+        long stillWaiting = db.count("SELECT count(*) FROM outbox WHERE status = 'PENDING' AND attempts > 0"
+                + " AND next_attempt_at > ?", Timestamp.from(clock.now().plus(Duration.ofSeconds(30))));
+        assertTrue(stillWaiting > 0, "without a probe, heads would wait up to 5 min: " + stillWaiting);
+        clock.advance(Duration.ofSeconds(5)); // one probe interval
+        assertEquals(AGGREGATES * 2, worker.drain(Duration.ofSeconds(60)), "all delivered in the next round");
+        for (int a = 0; a < AGGREGATES; a++) {
+            assertEquals(List.of(0, 1), db.rows("SELECT n FROM received_events WHERE aggregate_id = ? ORDER BY received_seq",
+                    "agg-" + a).stream().map(r -> (Integer) r.get(0)).toList(), "agg-" + a + " in order, once each");
+        }
+        assertEquals(List.of(List.of("DEAD", 1), List.of("PENDING", 0)),
+                db.rows("SELECT status, attempts FROM outbox WHERE aggregate_id = 'refused' ORDER BY seq"),
+                "the refused event is not revived by the consumer's return; its aggregate stays blocked behind it");
+        assertEquals(AGGREGATES * 2L, db.count("SELECT count(*) FROM outbox WHERE status = 'SENT'"));
+        assertEquals(AGGREGATES, db.count("SELECT count(*) FROM outbox WHERE status = 'SENT' AND attempts >= 10"),
+                "attempts are kept for the record");
+    }
+
+    @Test
     void onlyAnAnswerThatRefusesTheEventItselfMakesItDeadAtOnce() {
         RelayWorker worker = relay.newWorker();
         Map<Integer, String> expected = Map.of(422, "DEAD", 400, "DEAD", 404, "DEAD", 409, "DEAD",

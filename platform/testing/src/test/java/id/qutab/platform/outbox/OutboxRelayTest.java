@@ -181,30 +181,6 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsClaimedByADeadRelayAreDeliveredAfterTheLeaseExpires() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (int n = 0; n < 3; n++) {
-                outbox.record("test.thing.happened", "orphaned", Map.of("n", n));
-            }
-        });
-        List<OutboxRow> abandoned = relay.newWorker().claimAndAbandon();
-        assertEquals(3, abandoned.size(), "the dying relay claimed head and followers");
-        Instant leaseEnd = abandoned.get(0).leaseUntil();
-
-        RelayWorker survivor = relay.newWorker();
-        assertEquals(0, survivor.runOnce().claimed(), "leased rows are not claimable");
-        assertEquals(0, db.count("SELECT count(*) FROM received_events"));
-
-        while (Instant.now().isBefore(leaseEnd.plusMillis(200))) {
-            sleep(100);
-        }
-        assertEquals(3, survivor.drain(Duration.ofSeconds(10)));
-        assertEquals(List.of(List.of(0), List.of(1), List.of(2)),
-                db.rows("SELECT n FROM received_events ORDER BY received_seq"));
-        assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE status <> 'SENT' OR lease_owner IS NOT NULL"));
-    }
-
-    @Test
     void retentionDeletesOnlyOldDeliveredRows() {
         QuarkusTransaction.requiringNew().run(() -> {
             outbox.record("test.thing.happened", "old", Map.of("n", 0));

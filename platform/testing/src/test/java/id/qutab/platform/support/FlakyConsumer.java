@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The inbox of the test destination {@code flaky} ({@code qutab.services.flaky.url}), whose answer a test
@@ -31,6 +33,11 @@ public class FlakyConsumer {
     /** {@link #UP}, {@link #TIMEOUT}, or the HTTP status to answer. */
     public static final AtomicInteger ANSWER = new AtomicInteger(UP);
     public static final AtomicInteger CALLS = new AtomicInteger();
+    /** How long each delivery takes on the relay's clock: a slow consumer, without making the test slow. */
+    public static final AtomicReference<Duration> TAKES = new AtomicReference<>(Duration.ZERO);
+
+    @Inject
+    TestRelayClock clock;
 
     @Inject
     Inbox inbox;
@@ -43,6 +50,7 @@ public class FlakyConsumer {
     public Response receive(byte[] body, @HeaderParam(EventSignature.SOURCE_HEADER) String source)
             throws IOException, InterruptedException {
         CALLS.incrementAndGet();
+        clock.advance(TAKES.get());
         int answer = ANSWER.get();
         if (answer == TIMEOUT) {
             Thread.sleep(1500); // past the test profile's delivery-timeout (1 s)
