@@ -28,7 +28,7 @@ import java.time.Instant;
 public class OrderReconciliation {
 
     @Inject
-    Attribution attribution;
+    LeadAttribution attribution;
 
     @Inject
     Leads leads;

@@ -58,7 +58,7 @@ public class CommissionLifecycle {
     CommissionVoiding voiding;
 
     @Inject
-    PayoutAllocations allocations;
+    PaidOutCommissions allocations;
 
     @Inject
     EntityManager em;
@@ -132,7 +132,7 @@ public class CommissionLifecycle {
         if (order.orderNumber != null && c.orderNumber == null) {
             c.orderNumber = order.orderNumber;
         }
-        PayoutAllocations.Allocation payout = allocations.first(c.id, c.affiliateId);
+        PaidOutCommissions.Allocation payout = allocations.first(c.id, c.affiliateId);
         if (payout != null && c.status != CommissionStatus.PAID) {
             boolean wasVoided = c.status == CommissionStatus.VOIDED;
             c.status = CommissionStatus.PAID;

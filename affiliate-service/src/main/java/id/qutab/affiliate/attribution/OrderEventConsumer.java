@@ -28,9 +28,9 @@ import java.util.UUID;
  * (422, the event goes to the dead letters for an admin) rather than paid on a guess.
  */
 @ApplicationScoped
-public class OrderEvents {
+public class OrderEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(OrderEvents.class);
+    private static final Logger LOG = Logger.getLogger(OrderEventConsumer.class);
 
     @Inject
     TrackedOrders orders;
