@@ -1,8 +1,12 @@
 package id.qutab.affiliate.attribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import id.qutab.affiliate.attribution.OrderEventPayloads.Closed;
+import id.qutab.affiliate.attribution.OrderEventPayloads.Completed;
+import id.qutab.affiliate.attribution.OrderEventPayloads.Created;
+import id.qutab.affiliate.attribution.OrderEventPayloads.Line;
+import id.qutab.affiliate.attribution.OrderEventPayloads.OrderAttribution;
+import id.qutab.affiliate.attribution.OrderEventPayloads.Paid;
 import id.qutab.affiliate.support.Payloads;
-import id.qutab.affiliate.users.UserContacts;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
 import id.qutab.platform.problem.ProblemException;
@@ -12,20 +16,19 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Consumes {@code commerce.order.*}. Each handler runs in the inbox transaction (so a redelivered event is never
- * applied twice), merges what the event says into the order's {@link TrackedOrder} under its row lock —
- * keeping the first value of every fact, whatever order the events arrive in — and lets
- * {@link OrderReconciliation} derive lead, commission and stats from the facts.
+ * Consumes {@code commerce.order.*}, read through {@link OrderEventPayloads} (exactly the fields commerce sends).
+ * Each handler runs in the inbox transaction (so a redelivered event is never applied twice), merges what the event
+ * says into the order's {@link TrackedOrder} under its row lock — keeping the first value of every fact, whatever
+ * order the events arrive in — and lets {@link OrderReconciliation} derive lead, commission and stats from the facts.
  *
- * <p>Tolerant of payload shapes: unknown fields are ignored; {@code attribution} may be missing (top-level
- * {@code referralCode}/{@code clickId}/{@code couponCode}/{@code couponAffiliateId} are used); times default to
- * the envelope's {@code occurredAt}. Not tolerated: a discounted order whose lines lack {@code paidAmount}. The
- * discount is spread once, by commerce; spreading it again here gave other roundings. commerce-service has sent
- * {@code paidAmount} on every line since its first version, so no such event can be in flight: one is refused
- * (422, the event goes to the dead letters for an admin) rather than paid on a guess.
+ * <p>A payload time that is missing or malformed is the envelope's {@code occurredAt} (the time commerce recorded
+ * the event). Not tolerated: a discounted order whose lines lack {@code paidAmount}. The discount is spread once, by
+ * commerce; spreading it again here gave other roundings. One is refused (422, the event goes to the dead letters
+ * for an admin) rather than paid on a guess.
  */
 @ApplicationScoped
 public class OrderEventConsumer {
@@ -38,99 +41,87 @@ public class OrderEventConsumer {
     @Inject
     OrderReconciliation reconciliation;
 
-    @Inject
-    UserContacts contacts;
-
     void onCreated(@Observes @EventType("commerce.order.created") EventEnvelope event) {
-        apply(event, (order, p, at) -> {
-            mergeCommon(order, p, true);
+        Created created = Created.of(event.payload());
+        apply(event, created.orderId(), (order, at) -> {
+            mergeCommon(order, created.number(), created.userId(), created.attribution());
             if (order.createdAt == null) {
-                order.createdAt = first(Payloads.instant(p, "createdAt"), at);
+                order.createdAt = first(created.createdAt(), at);
             }
             if (order.total == null) {
-                order.total = Payloads.number(p, "total");
+                order.total = created.total();
             }
         });
     }
 
     void onPaid(@Observes @EventType("commerce.order.paid") EventEnvelope event) {
-        apply(event, (order, p, at) -> {
-            mergeCommon(order, p, hasAttribution(p));
+        Paid paid = Paid.of(event.payload());
+        apply(event, paid.orderId(), (order, at) -> {
+            mergeCommon(order, paid.number(), paid.userId(), paid.attribution());
             if (order.paidAt == null) {
-                order.paidAt = first(Payloads.instant(p, "paidAt"), at);
-                order.subtotal = Payloads.number(p, "subtotal");
-                order.discount = Payloads.number(p, "discount");
-                Long total = Payloads.number(p, "total");
-                if (total != null) {
-                    order.total = total;
+                order.paidAt = first(paid.paidAt(), at);
+                order.subtotal = paid.subtotal();
+                order.discount = paid.discount();
+                if (paid.total() != null) {
+                    order.total = paid.total();
                 }
-                JsonNode lines = p.get("lines");
-                requirePaidAmounts(order.discount, lines);
-                orders.storePaidLines(order.orderId, lines != null && lines.isArray() ? lines.toString() : "[]");
+                requirePaidAmounts(paid.discount(), paid.lines());
+                orders.storePaidLines(order.orderId, paid.lines());
             }
         });
     }
 
     void onCompleted(@Observes @EventType("commerce.order.completed") EventEnvelope event) {
-        apply(event, (order, p, at) -> {
-            mergeCommon(order, p, hasAttribution(p));
+        Completed completed = Completed.of(event.payload());
+        apply(event, completed.orderId(), (order, at) -> {
+            mergeCommon(order, completed.number(), completed.userId(), completed.attribution());
             if (order.completedAt == null) {
-                order.completedAt = first(Payloads.instant(p, "completedAt"), at);
+                order.completedAt = first(completed.completedAt(), at);
             }
         });
     }
 
     void onCancelled(@Observes @EventType("commerce.order.cancelled") EventEnvelope event) {
-        close(event, TrackedOrder.CloseType.CANCELLED, "cancelledAt");
+        close(event, TrackedOrder.CloseType.CANCELLED);
     }
 
     void onExpired(@Observes @EventType("commerce.order.expired") EventEnvelope event) {
-        close(event, TrackedOrder.CloseType.EXPIRED, "expiredAt");
+        close(event, TrackedOrder.CloseType.EXPIRED);
     }
 
     void onRefunded(@Observes @EventType("commerce.order.refunded") EventEnvelope event) {
-        close(event, TrackedOrder.CloseType.REFUNDED, "refundedAt");
+        close(event, TrackedOrder.CloseType.REFUNDED);
     }
 
-    private void close(EventEnvelope event, TrackedOrder.CloseType type, String timeField) {
-        apply(event, (order, p, at) -> {
-            mergeCommon(order, p, hasAttribution(p));
-            Instant closedAt = first(Payloads.instant(p, "at"), first(Payloads.instant(p, timeField), at));
+    private void close(EventEnvelope event, TrackedOrder.CloseType type) {
+        Closed closed = Closed.of(event.payload());
+        apply(event, closed.orderId(), (order, at) -> {
+            mergeCommon(order, closed.number(), closed.userId(), closed.attribution());
+            Instant closedAt = first(closed.at(), at);
             // The earliest closing wins (an order closes once; a duplicate closing never moves it later).
             if (order.closedAt == null || closedAt.isBefore(order.closedAt)) {
                 order.closedAt = closedAt;
                 order.closeType = type;
-                order.closeReason = trim(Payloads.text(p, "reason"), 500);
+                order.closeReason = trim(closed.reason(), 500);
             }
         });
     }
 
-    private static void requirePaidAmounts(Long discount, JsonNode lines) {
-        if (discount == null || discount <= 0 || lines == null || !lines.isArray()) {
+    private static void requirePaidAmounts(Long discount, List<Line> lines) {
+        if (discount == null || discount <= 0) {
             return;
         }
-        for (JsonNode line : lines) {
-            if (Payloads.number(line, "paidAmount") == null) {
-                throw ProblemException.rule("paid-amount-missing", "A discounted order's paid event needs the"
-                        + " paidAmount of every line: the discount is spread by commerce, never again here.");
-            }
+        if (lines.stream().anyMatch(line -> line.paidAmount() == null)) {
+            throw ProblemException.rule("paid-amount-missing", "A discounted order's paid event needs the"
+                    + " paidAmount of every line: the discount is spread by commerce, never again here.");
         }
     }
 
     private interface Merge {
-        void into(TrackedOrder order, JsonNode payload, Instant eventTime);
+        void into(TrackedOrder order, Instant eventTime);
     }
 
-    private void apply(EventEnvelope event, Merge merge) {
-        JsonNode p = event.payload();
-        UUID orderId = Payloads.uuid(p, "orderId");
-        if (orderId == null) {
-            try {
-                orderId = event.aggregateId() == null ? null : UUID.fromString(event.aggregateId());
-            } catch (IllegalArgumentException e) {
-                orderId = null;
-            }
-        }
+    private void apply(EventEnvelope event, UUID orderId, Merge merge) {
         if (orderId == null) {
             LOG.warnf("%s %s names no order; ignored", event.type(), event.id());
             return;
@@ -140,46 +131,26 @@ public class OrderEventConsumer {
             order.firstSeenAt = Instant.now();
         }
         Instant at = Payloads.micros(event.occurredAt() != null ? event.occurredAt() : Instant.now());
-        merge.into(order, p, at);
+        merge.into(order, at);
         reconciliation.reconcile(order);
     }
 
     /** Who ordered and how it is attributed: the first event that says it sets it. */
-    private void mergeCommon(TrackedOrder order, JsonNode p, boolean carriesAttribution) {
+    private static void mergeCommon(TrackedOrder order, String number, UUID userId, OrderAttribution attribution) {
         if (order.userId == null) {
-            order.userId = Payloads.uuid(p, "userId");
+            order.userId = userId;
         }
         if (order.orderNumber == null) {
-            order.orderNumber = trim(first(Payloads.text(p, "orderNumber"), Payloads.text(p, "number")), 60);
+            order.orderNumber = trim(number, 60);
         }
-        if (order.customerName == null) {
-            String name = trim(Payloads.text(p, "customerName"), 200);
-            if (name != null && (order.userId == null || contacts.findByIdOptional(order.userId)
-                    .map(c -> !c.deleted()).orElse(true))) {
-                order.customerName = name;
-            }
-        }
-        if (!order.attributionKnown && carriesAttribution) {
-            JsonNode a = p.get("attribution") != null && p.get("attribution").isObject() ? p.get("attribution") : null;
-            order.referralCode = trim(first(a == null ? null : Payloads.text(a, "referralCode"), Payloads.text(p, "referralCode")), 40);
-            order.clickId = trim(first(a == null ? null : Payloads.text(a, "clickId"), Payloads.text(p, "clickId")), 64);
-            order.couponCode = trim(first(a == null ? null : Payloads.text(a, "couponCode"), Payloads.text(p, "couponCode")), 40);
-            order.couponAffiliateId = first(a == null ? null : Payloads.uuid(a, "couponAffiliateId"),
-                    Payloads.uuid(p, "couponAffiliateId"));
-            order.referralAffiliateId = first(a == null ? null : Payloads.uuid(a, "referralAffiliateId"),
-                    Payloads.uuid(p, "referralAffiliateId"));
+        if (!order.attributionKnown && attribution != null) {
+            order.referralCode = trim(attribution.referralCode(), 40);
+            order.clickId = trim(attribution.clickId(), 64);
+            order.couponCode = trim(attribution.couponCode(), 40);
+            order.couponAffiliateId = attribution.couponAffiliateId();
+            order.referralAffiliateId = attribution.referralAffiliateId();
             order.attributionKnown = true;
         }
-    }
-
-    /** Whether this payload says how the order is attributed (created always does; others may). */
-    private static boolean hasAttribution(JsonNode p) {
-        JsonNode a = p.get("attribution");
-        if (a != null && a.isObject()) {
-            return true;
-        }
-        return Payloads.text(p, "referralCode") != null || Payloads.text(p, "couponCode") != null
-                || Payloads.uuid(p, "couponAffiliateId") != null || Payloads.uuid(p, "referralAffiliateId") != null;
     }
 
     private static <T> T first(T a, T b) {

@@ -34,15 +34,17 @@ class PortalReads {
         return byOrder;
     }
 
-    /** The name given at order time, else the customer's account name (both erased when the account is deleted). */
+    /**
+     * The customer's account name (from identity's events; erased when the account is deleted). Commerce's order
+     * events carry no name, so {@code lead.customer_name} is never set.
+     */
     static String customerName(Lead l, Map<UUID, String> accountNames) {
-        return l.customerName != null ? l.customerName
-                : l.customerUserId == null ? null : accountNames.get(l.customerUserId);
+        return l.customerUserId == null ? null : accountNames.get(l.customerUserId);
     }
 
     /** Account names of the buyers of the leads that need one, in one query (never one per lead). */
     Map<UUID, String> accountNames(List<Lead> shown) {
-        List<UUID> users = shown.stream().filter(l -> l.customerName == null && l.customerUserId != null)
+        List<UUID> users = shown.stream().filter(l -> l.customerUserId != null)
                 .map(l -> l.customerUserId).distinct().toList();
         Map<UUID, String> names = new HashMap<>();
         if (!users.isEmpty()) {
