@@ -34,9 +34,6 @@ public class Lead extends PanacheEntityBase {
     @Column(name = "customer_user_id")
     public UUID customerUserId;
 
-    @Column(name = "customer_name")
-    public String customerName;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Source source;

@@ -1,7 +1,8 @@
 package id.qutab.affiliate.attribution;
 
 import id.qutab.affiliate.commissions.Commission;
-import id.qutab.affiliate.commissions.CommissionLifecycle;
+import id.qutab.affiliate.commissions.CommissionCreation;
+import id.qutab.affiliate.commissions.CommissionSettlement;
 import id.qutab.affiliate.commissions.CommissionStatus;
 import id.qutab.affiliate.stats.StatsIncrements;
 import id.qutab.affiliate.support.Sql;
@@ -28,13 +29,16 @@ import java.time.Instant;
 public class OrderReconciliation {
 
     @Inject
-    Attribution attribution;
+    LeadAttribution attribution;
 
     @Inject
     Leads leads;
 
     @Inject
-    CommissionLifecycle lifecycle;
+    CommissionCreation creation;
+
+    @Inject
+    CommissionSettlement settlement;
 
     @Inject
     StatsIncrements increments;
@@ -52,9 +56,9 @@ public class OrderReconciliation {
             flagSelfReferral(order);
         } else if (order.outcome == TrackedOrder.Outcome.AFFILIATE) {
             Lead lead = ensureLead(order, stats);
-            Commission commission = lifecycle.ensureCreated(order, stats);
+            Commission commission = creation.ensureCreated(order, stats);
             if (commission != null) {
-                lifecycle.settle(commission, order, stats);
+                settlement.settle(commission, order, stats);
             }
             follow(lead, order, commission);
         }
@@ -83,9 +87,6 @@ public class OrderReconciliation {
         }
         if (order.orderNumber != null) {
             lead.orderNumber = order.orderNumber;
-        }
-        if (order.customerName != null) {
-            lead.customerName = order.customerName;
         }
         if (order.total != null) {
             lead.orderTotal = order.total;

@@ -32,9 +32,6 @@ public class TrackedOrder extends PanacheEntityBase {
     @Column(name = "user_id")
     public UUID userId;
 
-    @Column(name = "customer_name")
-    public String customerName;
-
     @Column(name = "referral_code")
     public String referralCode;
 

@@ -11,7 +11,7 @@ import java.util.UUID;
  * of a line is what the customer paid for it: the line's {@code paidAmount} as commerce decided it (its
  * {@code DiscountSpread}, the one spread of an order discount). There is deliberately no second spread here: a
  * line without {@code paidAmount} is its {@code lineTotal}, which is right only for an order without discount —
- * {@code OrderEvents} refuses a discounted order whose lines lack it. A category with a flat rule earns
+ * {@code OrderEventConsumer} refuses a discounted order whose lines lack it. A category with a flat rule earns
  * {@code flat × quantity} plus floor(base × tier bonus / 10000). A category with no active rule earns nothing.
  * Each line is floored on its own.
  */

@@ -24,13 +24,13 @@ public class CommissionsResource {
     CurrentAffiliate current;
 
     @Inject
-    AffiliatePortal portal;
+    CommissionsView view;
 
     @GET
     @Transactional
     public Page<PortalViews.CommissionItem> commissions(@QueryParam("status") String status,
                                                         @QueryParam("page") Integer page,
                                                         @QueryParam("size") Integer size) {
-        return portal.commissions(current.approved(), CommissionStatus.parse(status), PageRequest.of(page, size));
+        return view.commissions(current.approved(), CommissionStatus.parse(status), PageRequest.of(page, size));
     }
 }

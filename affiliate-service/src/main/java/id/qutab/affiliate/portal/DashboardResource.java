@@ -24,11 +24,11 @@ public class DashboardResource {
     CurrentAffiliate current;
 
     @Inject
-    AffiliatePortal portal;
+    DashboardView view;
 
     @GET
     @Transactional
     public PortalViews.Dashboard dashboard(@QueryParam("period") String period) {
-        return portal.dashboard(current.approved(), StatsPeriod.parse(period, null, null, "30d"));
+        return view.dashboard(current.approved(), StatsPeriod.parse(period, null, null, "30d"));
     }
 }

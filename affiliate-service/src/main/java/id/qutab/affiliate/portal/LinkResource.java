@@ -20,11 +20,11 @@ public class LinkResource {
     CurrentAffiliate current;
 
     @Inject
-    AffiliatePortal portal;
+    LinkView view;
 
     @GET
     @Transactional
     public PortalViews.Link link() {
-        return portal.link(current.approved());
+        return view.link(current.approved());
     }
 }

@@ -24,12 +24,12 @@ public class ReferralsResource {
     CurrentAffiliate current;
 
     @Inject
-    AffiliatePortal portal;
+    ReferralsView view;
 
     @GET
     @Transactional
     public Page<PortalViews.Referral> referrals(@QueryParam("status") String status, @QueryParam("page") Integer page,
                                                 @QueryParam("size") Integer size) {
-        return portal.referrals(current.approved(), LeadStatus.parse(status), PageRequest.of(page, size));
+        return view.referrals(current.approved(), LeadStatus.parse(status), PageRequest.of(page, size));
     }
 }

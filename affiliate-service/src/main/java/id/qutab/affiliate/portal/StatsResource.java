@@ -24,12 +24,12 @@ public class StatsResource {
     CurrentAffiliate current;
 
     @Inject
-    AffiliatePortal portal;
+    StatsView view;
 
     @GET
     @Transactional
     public PortalViews.Stats stats(@QueryParam("period") String period, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
-        return portal.stats(current.approved(), StatsPeriod.parse(period, from, to, "7d"));
+        return view.stats(current.approved(), StatsPeriod.parse(period, from, to, "7d"));
     }
 }

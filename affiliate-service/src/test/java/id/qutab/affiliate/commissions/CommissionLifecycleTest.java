@@ -334,6 +334,64 @@ class CommissionLifecycleTest {
     }
 
     @Test
+    void aPaidEventArrivingAfterTheVoidDoesNotResurrectTheCommission() throws Exception {
+        Affiliates.Made a = Affiliates.approved("Tidak", "Bangkit");
+        Order order = new Order(Attribution.link(a.code()));
+        Instant paidAt = Instant.now();
+        order.createdAndPaid(paidAt, 0, Line.of("sapi", 1, 20_000_000));
+        Events.deliverApplied(order.closed("refunded", "Dobel bayar"));
+        assertEquals("VOIDED", commission(order).get(0));
+        // commerce's relay delivers the paid event again (a new delivery id), then completion and maturation follow
+        Events.deliverApplied(order.paid(paidAt, 0, Line.of("sapi", 1, 20_000_000)));
+        Events.deliverApplied(order.completed());
+        db.exec("UPDATE commission SET paid_at = paid_at - interval '40 days' WHERE order_id = ?", order.id);
+        maturation.run(30);
+        assertEquals(java.util.Arrays.asList("VOIDED", 600_000L, 300, 20_000_000L, a.id(), "order refunded: Dobel bayar",
+                null), commission(order));
+        assertEquals(List.of("affiliate.commission.created", "affiliate.commission.voided"),
+                db.rows("SELECT event_type FROM outbox WHERE aggregate_id = ? AND destination = 'payout' ORDER BY seq",
+                        order.commissionId().toString()).stream().map(r -> r.get(0)).toList());
+        assertEquals("CANCELLED", db.one("SELECT status FROM lead WHERE order_id = ?", order.id));
+        assertEquals(List.of(0L, 0L, 0L), db.rows("SELECT sum(conversions)::bigint, sum(sales)::bigint,"
+                + " sum(commission)::bigint FROM daily_stats WHERE affiliate_id = ?", a.id()).get(0));
+    }
+
+    @Test
+    void aPayoutThatPaidOutAVoidedCommissionMakesItPaidWithAClawbackNeverPendingAgain() throws Exception {
+        Affiliates.Made a = Affiliates.approved("Bayar", "Duluan");
+        Order order = new Order(Attribution.link(a.code()));
+        order.createdAndPaid(Instant.now().minus(Duration.ofDays(35)), 0, Line.of("sapi", 1, 30_000_000));
+        Events.deliverApplied(order.completed());
+        maturation.run(30);
+        // the refund is applied here before the payout that had already paid the commission out
+        Events.deliverApplied(order.closed("refunded", "Hewan sakit"));
+        assertEquals("VOIDED", commission(order).get(0));
+        UUID payout = UUID.randomUUID();
+        Instant paidOut = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Events.deliverApplied(Event.of("payout.payout.paid", payout, paidOut,
+                Orders.payoutPaid(payout, a.id(), 900_000, paidOut, order.commissionId())));
+        List<Object> c = commission(order);
+        assertEquals("PAID", c.get(0), "the money went out: paid, not voided, never pending or available again");
+        assertNull(c.get(5), "the void is withdrawn");
+        assertNotNull(c.get(6), "and booked as a clawback");
+        assertEquals(List.of(payout), db.rows("SELECT payout_id FROM commission WHERE order_id = ?", order.id).get(0));
+        assertNull(db.one("SELECT voided_at FROM commission WHERE order_id = ?", order.id));
+        assertEquals(List.of(900_000L, "order refunded: Hewan sakit"),
+                db.rows("SELECT amount, reason FROM commission_clawback WHERE commission_id = ?", order.commissionId()).get(0));
+        assertEquals(List.of("affiliate.commission.created", "affiliate.commission.matured", "affiliate.commission.voided",
+                        "affiliate.commission.clawback"),
+                db.rows("SELECT event_type FROM outbox WHERE aggregate_id = ? AND destination = 'payout' ORDER BY seq",
+                        order.commissionId().toString()).stream().map(r -> r.get(0)).toList());
+        // a later redelivery of the payout or the refund changes nothing
+        Events.deliverApplied(Event.of("payout.payout.paid", payout, paidOut,
+                Orders.payoutPaid(payout, a.id(), 900_000, paidOut, order.commissionId())));
+        Events.deliverApplied(order.closed("refunded", "Hewan sakit"));
+        assertEquals("PAID", commission(order).get(0));
+        assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE event_type = 'affiliate.commission.clawback'"
+                + " AND aggregate_id = ?", order.commissionId().toString()));
+    }
+
+    @Test
     void aRefundBeforeThePaymentEventVoidsTheCommissionAsSoonAsItExists() {
         Affiliates.Made a = Affiliates.approved("Urutan", "Acak");
         Order order = new Order(Attribution.link(a.code()));
@@ -350,14 +408,14 @@ class CommissionLifecycleTest {
     }
 
     @Test
-    void missingAttributionObjectAndPaidAmountsWithoutDiscountAreTolerated() {
+    void paidFirstWithoutDiscountNeedsNoPaidAmountsAndUnknownFieldsAreIgnored() {
         Affiliates.Made a = Affiliates.approved("Toleran", "Bentuk");
         UUID order = UUID.randomUUID();
         UUID buyer = UUID.randomUUID();
         Instant now = Instant.now();
-        // paid first, with top-level attribution only, no discount and lines without paidAmount, an unknown field
+        // paid first, no discount and lines without paidAmount, an unknown field
         Events.deliverApplied(Event.of("commerce.order.paid", order, now, "{\"orderId\":\"" + order + "\",\"userId\":\""
-                + buyer + "\",\"referralCode\":\"" + a.code().toLowerCase() + "\",\"lines\":[{\"category\":\"sapi\","
+                + buyer + "\",\"attribution\":{\"referralCode\":\"" + a.code().toLowerCase() + "\"},\"lines\":[{\"category\":\"sapi\","
                 + "\"quantity\":1,\"lineTotal\":10000000},{\"category\":\"kambing\",\"quantity\":1,\"lineTotal\":5000000,"
                 + "\"flavour\":\"x\"}],\"discount\":0,\"total\":15000000,\"paidAt\":\"" + now + "\"}"));
         // no discount: each line paid its total → 10,000,000 × 3% + 5,000,000 × 5%

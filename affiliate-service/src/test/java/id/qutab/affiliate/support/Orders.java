@@ -61,10 +61,17 @@ public final class Orders {
         }
     }
 
+    /**
+     * commerce.order.created. The buyer's name is not in it (commerce sends none): it reaches this service from
+     * identity, so a {@code customerName} given here is delivered first as the buyer's {@code identity.user.registered}.
+     */
     public static String created(UUID orderId, String number, UUID userId, String customerName, long total,
                                  Attribution a) {
-        return "{\"orderId\":\"" + orderId + "\",\"orderNumber\":\"" + number + "\",\"userId\":\"" + userId
-                + "\",\"customerName\":" + str(customerName) + "," + a.topLevel() + ",\"total\":" + total
+        if (customerName != null) {
+            Events.userRegistered(userId, customerName, "buyer." + userId + "@example.id");
+        }
+        return "{\"orderId\":\"" + orderId + "\",\"number\":\"" + number + "\",\"userId\":\"" + userId
+                + "\"," + a.topLevel() + ",\"total\":" + total
                 + ",\"attribution\":" + a.json() + ",\"somethingNew\":{\"ignored\":true}}";
     }
 

@@ -22,16 +22,16 @@ import java.util.UUID;
  * fact is kept even for a commission not created yet, and applied when it is. Every payout's status and amount
  * ({@code .requested}/{@code .paid}/{@code .failed}/{@code .rejected}) is kept in {@code payout_activity}: the
  * dashboard's recent activity, and its {@code available} (payout-service's balance formula, see
- * {@code AffiliatePortal}). Commissions are locked through their order, in id order — the
+ * {@code DashboardView}). Commissions are locked through their order, in id order — the
  * same lock order as the order events use.
  */
 @ApplicationScoped
-public class PayoutEvents {
+public class PayoutEventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(PayoutEvents.class);
+    private static final Logger LOG = Logger.getLogger(PayoutEventConsumer.class);
 
     @Inject
-    PayoutAllocations allocations;
+    PaidOutCommissions allocations;
 
     @Inject
     TrackedOrders orders;

@@ -21,7 +21,7 @@ import java.util.Optional;
  * There is no fallback from a coupon of a suspended affiliate to a link: commerce chose the coupon.
  */
 @ApplicationScoped
-public class Attribution {
+public class LeadAttribution {
 
     @Inject
     Affiliates affiliates;

@@ -14,7 +14,7 @@ import java.util.UUID;
  * (events of different producers have no order between them), and applied when C is created.
  */
 @ApplicationScoped
-public class PayoutAllocations {
+public class PaidOutCommissions {
 
     @Inject
     EntityManager em;
