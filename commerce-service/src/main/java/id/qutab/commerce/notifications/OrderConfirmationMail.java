@@ -3,7 +3,7 @@ package id.qutab.commerce.notifications;
 import id.qutab.commerce.customers.Customer;
 import id.qutab.commerce.customers.CustomerDirectory;
 import id.qutab.commerce.orders.Order;
-import id.qutab.commerce.orders.OrderEvents;
+import id.qutab.commerce.orders.OrderEventPublisher;
 import id.qutab.platform.money.Rupiah;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
@@ -24,9 +24,11 @@ import java.util.UUID;
 
 /**
  * Sends the order confirmation when commerce consumes its own {@code commerce.order.paid} (subscription
- * {@code qutab.outbox.subscriptions.commerce}): at-least-once through the outbox, once per event through the
- * inbox, so a paid order is mailed once even when the payment news arrives twice. Indonesian or English by the
- * customer's locale.
+ * {@code qutab.outbox.subscriptions.commerce}). An order is paid once, so there is one such event (a repeated
+ * payment callback records none), and the inbox runs this once per delivered event. That is at least once, not
+ * exactly once: the mail leaves before the inbox transaction commits, so a failure after sending (the commit, a
+ * crash) redelivers the event and mails again; a failing SMTP server fails the handling, and the redelivery
+ * retries. Indonesian or English by the customer's locale.
  */
 @ApplicationScoped
 public class OrderConfirmationMail {
@@ -56,7 +58,7 @@ public class OrderConfirmationMail {
                         boolean hasDiscount, String total, String recipient, String location, String paidAt) {
     }
 
-    void onPaid(@Observes @EventType(OrderEvents.PAID) EventEnvelope event) {
+    void onPaid(@Observes @EventType(OrderEventPublisher.PAID) EventEnvelope event) {
         UUID orderId = UUID.fromString(event.payload().path("orderId").asText());
         Order order = Order.findById(orderId);
         if (order == null) {
