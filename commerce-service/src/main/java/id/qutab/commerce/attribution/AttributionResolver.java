@@ -14,7 +14,7 @@ public class AttributionResolver {
 
     public static final String COOKIE = "qutab_ref";
 
-    public Attribution resolve(String bodyReferralCode, String cookie, String couponCode, UUID couponAffiliateId) {
+    public OrderAttribution resolve(String bodyReferralCode, String cookie, String couponCode, UUID couponAffiliateId) {
         Referral fromCookie = parseCookie(cookie);
         String code = blankToNull(bodyReferralCode);
         String clickId = null;
@@ -31,13 +31,13 @@ public class AttributionResolver {
         }
         UUID linkAffiliate = known.map(a -> a.affiliateId).orElse(null);
         if (couponAffiliateId != null) {
-            return new Attribution(code, clickId, linkAffiliate, couponCode, couponAffiliateId,
-                    Attribution.Source.COUPON, couponAffiliateId);
+            return new OrderAttribution(code, clickId, linkAffiliate, couponCode, couponAffiliateId,
+                    OrderAttribution.Source.COUPON, couponAffiliateId);
         }
         if (linkAffiliate != null) {
-            return new Attribution(code, clickId, linkAffiliate, couponCode, null, Attribution.Source.LINK, linkAffiliate);
+            return new OrderAttribution(code, clickId, linkAffiliate, couponCode, null, OrderAttribution.Source.LINK, linkAffiliate);
         }
-        return new Attribution(null, null, null, couponCode, null, Attribution.Source.NONE, null);
+        return new OrderAttribution(null, null, null, couponCode, null, OrderAttribution.Source.NONE, null);
     }
 
     record Referral(String code, String clickId) {

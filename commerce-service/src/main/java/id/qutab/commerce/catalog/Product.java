@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A qurban package on sale. {@code stock} is changed only by SQL statements (the conditional reservation and
- * release of {@code StockReservation}, the admin's explicit figure in {@link ProductCatalog#update}), never by
- * saving this entity: a loaded copy's stock is stale as soon as an order commits, and writing it back would
- * undo that order's reservation (oversell). Hence {@code updatable = false} on it, and {@code @DynamicUpdate}
- * so that saving writes only the columns that changed.
+ * A qurban package on sale. {@code stock} goes in with the new product's insert ({@link ProductCatalog#create});
+ * after that the entity never writes it: only SQL statements change it (the conditional reservation and release
+ * of {@code StockReservation}, the admin's explicit figure in {@link ProductCatalog#update}). A loaded copy's stock
+ * is stale as soon as an order commits, and writing it back would undo that order's reservation (oversell). Hence
+ * {@code updatable = false}: assigning the field of a loaded product changes nothing in the database (it only
+ * changes what that copy shows). {@code @DynamicUpdate} makes a save write only the columns that changed.
  */
 @Entity
 @Table(name = "product")

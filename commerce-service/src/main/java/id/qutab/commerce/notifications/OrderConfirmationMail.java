@@ -3,7 +3,7 @@ package id.qutab.commerce.notifications;
 import id.qutab.commerce.customers.Customer;
 import id.qutab.commerce.customers.CustomerDirectory;
 import id.qutab.commerce.orders.Order;
-import id.qutab.commerce.orders.OrderEvents;
+import id.qutab.commerce.orders.OrderEventPublisher;
 import id.qutab.platform.money.Rupiah;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
@@ -28,7 +28,8 @@ import java.util.UUID;
  * {@link Notifications}, in the inbox transaction: no SMTP inside it (a slow or dead SMTP server neither holds the
  * transaction nor dead-letters the event; a failed commit mails nothing). The platform sends it after the commit
  * and retries while SMTP is down. Once per event and recipient (dedupe key: the event id), so a paid order is
- * mailed once even when the payment news arrives twice. Indonesian or English by the customer's locale.
+ * recorded once even when the payment news arrives twice
+ * (sending is at least once: a crash between SMTP's acceptance and the SENT mark sends it again). Indonesian or English by the customer's locale.
  */
 @ApplicationScoped
 public class OrderConfirmationMail {
@@ -59,7 +60,7 @@ public class OrderConfirmationMail {
                         boolean hasDiscount, String total, String recipient, String location, String paidAt) {
     }
 
-    void onPaid(@Observes @EventType(OrderEvents.PAID) EventEnvelope event) {
+    void onPaid(@Observes @EventType(OrderEventPublisher.PAID) EventEnvelope event) {
         UUID orderId = UUID.fromString(event.payload().path("orderId").asText());
         Order order = Order.findById(orderId);
         if (order == null) {

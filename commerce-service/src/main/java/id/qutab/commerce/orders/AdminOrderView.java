@@ -1,6 +1,6 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.attribution.Attribution;
+import id.qutab.commerce.attribution.OrderAttribution;
 import id.qutab.commerce.payments.PaymentView;
 
 import java.time.Instant;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** What admins see of an order: the customer's view plus who, attribution, payments (with flags) and the refund. */
-public record AdminOrderView(UUID userId, OrderView order, Attribution attribution, List<PaymentView> payments,
+public record AdminOrderView(UUID userId, OrderView order, OrderAttribution attribution, List<PaymentView> payments,
                              RefundView refund) {
 
     public record RefundView(UUID id, long amount, String reason, String settlement, UUID refundedBy, Instant at) {

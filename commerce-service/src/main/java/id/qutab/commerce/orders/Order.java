@@ -1,6 +1,6 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.attribution.Attribution;
+import id.qutab.commerce.attribution.OrderAttribution;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -61,7 +61,7 @@ public class Order extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "attribution_source")
-    public Attribution.Source attributionSource;
+    public OrderAttribution.Source attributionSource;
 
     @Column(name = "recipient_name")
     public String recipientName;
@@ -104,10 +104,10 @@ public class Order extends PanacheEntityBase {
     @OrderBy("at, id")
     public List<TrackingEntry> tracking = new ArrayList<>();
 
-    public Attribution attribution() {
-        UUID credited = attributionSource == Attribution.Source.COUPON ? couponAffiliateId
-                : attributionSource == Attribution.Source.LINK ? referralAffiliateId : null;
-        return new Attribution(referralCode, clickId, referralAffiliateId, couponCode, couponAffiliateId, attributionSource,
+    public OrderAttribution attribution() {
+        UUID credited = attributionSource == OrderAttribution.Source.COUPON ? couponAffiliateId
+                : attributionSource == OrderAttribution.Source.LINK ? referralAffiliateId : null;
+        return new OrderAttribution(referralCode, clickId, referralAffiliateId, couponCode, couponAffiliateId, attributionSource,
                 credited);
     }
 

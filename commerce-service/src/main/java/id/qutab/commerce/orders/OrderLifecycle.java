@@ -18,7 +18,7 @@ import java.util.UUID;
 public class OrderLifecycle {
 
     @Inject
-    OrderEvents events;
+    OrderEventPublisher events;
 
     @Inject
     StockReservation stock;

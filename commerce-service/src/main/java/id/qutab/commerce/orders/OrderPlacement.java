@@ -2,9 +2,8 @@ package id.qutab.commerce.orders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.qutab.commerce.attribution.Attribution;
+import id.qutab.commerce.attribution.OrderAttribution;
 import id.qutab.commerce.attribution.AttributionResolver;
-import id.qutab.commerce.coupons.Coupon;
 import id.qutab.commerce.coupons.CouponRedemption;
 import id.qutab.commerce.support.Sql;
 import id.qutab.platform.problem.ProblemException;
@@ -17,18 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
- * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock, redeem the coupon,
- * snapshot the lines, spread the discount, attribute, number, persist, and record {@code commerce.order.created}.
- * Any refusal rolls all of it back (stock, coupon usage, key).
+ * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock and snapshot the lines
+ * ({@link OrderLines}), redeem the coupon and spread its discount ({@link OrderPricing}), attribute
+ * ({@link AttributionResolver}), number, persist, and record {@code commerce.order.created}. Any refusal rolls all
+ * of it back (stock, coupon usage, key).
  */
 @ApplicationScoped
 public class OrderPlacement {
@@ -39,7 +34,10 @@ public class OrderPlacement {
     EntityManager em;
 
     @Inject
-    StockReservation stock;
+    OrderLines lines;
+
+    @Inject
+    OrderPricing pricing;
 
     @Inject
     CouponRedemption coupons;
@@ -51,7 +49,7 @@ public class OrderPlacement {
     OrderNumbers numbers;
 
     @Inject
-    OrderEvents events;
+    OrderEventPublisher events;
 
     @Inject
     OrderLifecycle lifecycle;
@@ -112,91 +110,23 @@ public class OrderPlacement {
         return (UUID) row[1];
     }
 
+    /**
+     * The order of the steps is the rule here: pricing needs the lines, attribution needs the coupon, and the
+     * coupon's redemption row refers to the order, so it is recorded once the order row is flushed.
+     */
     private Order create(UUID userId, PlaceOrderRequest request, String referralCookie) {
-        Set<UUID> seen = new HashSet<>();
-        for (int i = 0; i < request.items().size(); i++) {
-            if (!seen.add(request.items().get(i).productId())) {
-                throw ProblemException.invalid("items[" + i + "].productId",
-                        "each product may appear once; use quantity (names go in onBehalfOf)");
-            }
-        }
         Instant now = Instant.now();
-        Order order = new Order();
-        order.id = UUID.randomUUID();
-        order.userId = userId;
-        order.status = OrderStatus.PENDING_PAYMENT;
-        order.createdAt = now;
-        order.updatedAt = now;
-        order.paymentDueAt = now.plus(config.paymentWindow());
-        PlaceOrderRequest.Recipient r = request.recipient();
-        order.recipientName = r.name().trim();
-        order.recipientPhone = blankToNull(r.phone());
-        order.recipientLocation = r.location().trim();
-        order.recipientNotes = blankToNull(r.notes());
-
-        // Reserve in product-id order: two orders for the same products lock them in the same order (no deadlock).
-        List<Integer> byProduct = IntStream.range(0, request.items().size()).boxed()
-                .sorted(Comparator.comparing(i -> request.items().get(i).productId())).toList();
-        StockReservation.Reserved[] reserved = new StockReservation.Reserved[request.items().size()];
-        for (int i : byProduct) {
-            PlaceOrderRequest.Item item = request.items().get(i);
-            reserved[i] = stock.reserve(item.productId(), item.quantity());
-        }
-        long[] totals = new long[reserved.length];
-        long subtotal = 0;
-        for (int i = 0; i < reserved.length; i++) {
-            PlaceOrderRequest.Item item = request.items().get(i);
-            totals[i] = Math.multiplyExact(reserved[i].unitPrice(), (long) item.quantity());
-            subtotal = Math.addExact(subtotal, totals[i]);
-            OrderLine line = new OrderLine();
-            line.id = UUID.randomUUID();
-            line.order = order;
-            line.lineNo = i + 1;
-            line.productId = item.productId();
-            line.productName = reserved[i].name();
-            line.category = reserved[i].category();
-            line.unitPrice = reserved[i].unitPrice();
-            line.quantity = item.quantity();
-            line.lineTotal = totals[i];
-            line.onBehalfOf = OnBehalfOf.names(line.category, line.quantity, item.onBehalfOf(), order.recipientName, i);
-            order.lines.add(line);
-        }
-
-        CouponRedemption.Redeemed redeemed = null;
-        if (request.couponCode() != null && !request.couponCode().isBlank()) {
-            redeemed = coupons.redeem(request.couponCode(), userId, subtotal);
-        }
-        long discount = redeemed == null ? 0 : redeemed.discount();
-        long[] shares = DiscountSpread.spread(totals, discount);
-        for (int i = 0; i < shares.length; i++) {
-            OrderLine line = order.lines.get(i);
-            line.discount = shares[i];
-            line.paidAmount = line.lineTotal - shares[i];
-        }
-        order.subtotal = subtotal;
-        order.discount = discount;
-        order.total = subtotal - discount;
-        if (redeemed != null) {
-            Coupon c = redeemed.coupon();
-            order.couponId = c.id;
-            order.couponCode = c.code;
-            order.couponAffiliateId = c.affiliateId;
-        }
-
-        Attribution a = attribution.resolve(request.referralCode(), referralCookie, order.couponCode,
-                order.couponAffiliateId);
-        order.referralCode = a.referralCode();
-        order.clickId = a.clickId();
-        order.attributionSource = a.source();
-        order.referralAffiliateId = a.referralAffiliateId();
-
+        Order order = pending(userId, request.recipient(), now);
+        lines.reserve(order, request.items());
+        CouponRedemption.Redeemed redeemed = pricing.price(order, request.couponCode(), userId);
+        attribute(order, request.referralCode(), referralCookie);
         order.number = numbers.next(now);
         order.tracking.add(OrderLifecycle.entry(order, OrderStatus.PENDING_PAYMENT,
                 "Pesanan dibuat, menunggu pembayaran.", null, "customer", now));
         order.persist();
         em.flush();
         if (redeemed != null) {
-            coupons.record(redeemed.coupon(), order.id, userId, discount);
+            coupons.record(redeemed.coupon(), order.id, userId, order.discount);
         }
         events.created(order);
         if (order.total == 0) {
@@ -204,6 +134,31 @@ public class OrderPlacement {
             lifecycle.markPaidAtPlacement(order);
         }
         return order;
+    }
+
+    /** A new order waiting for payment, for the recipient, with its payment deadline fixed now. */
+    private Order pending(UUID userId, PlaceOrderRequest.Recipient r, Instant now) {
+        Order order = new Order();
+        order.id = UUID.randomUUID();
+        order.userId = userId;
+        order.status = OrderStatus.PENDING_PAYMENT;
+        order.createdAt = now;
+        order.updatedAt = now;
+        order.paymentDueAt = now.plus(config.paymentWindow());
+        order.recipientName = r.name().trim();
+        order.recipientPhone = blankToNull(r.phone());
+        order.recipientLocation = r.location().trim();
+        order.recipientNotes = blankToNull(r.notes());
+        return order;
+    }
+
+    /** After pricing: the coupon's affiliate, known only then, wins over a referral link ({@link AttributionResolver}). */
+    private void attribute(Order order, String referralCode, String referralCookie) {
+        OrderAttribution a = attribution.resolve(referralCode, referralCookie, order.couponCode, order.couponAffiliateId);
+        order.referralCode = a.referralCode();
+        order.clickId = a.clickId();
+        order.attributionSource = a.source();
+        order.referralAffiliateId = a.referralAffiliateId();
     }
 
     /** SHA-256 of the body as parsed (field order fixed by the records): same body, same hash. */

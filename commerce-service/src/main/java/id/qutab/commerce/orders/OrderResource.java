@@ -2,6 +2,7 @@ package id.qutab.commerce.orders;
 
 import id.qutab.commerce.attribution.AttributionResolver;
 import id.qutab.platform.security.CurrentUser;
+import id.qutab.platform.problem.Problem;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
@@ -10,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -45,9 +48,6 @@ public class OrderResource {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
 
     /** 201 with the new order; a repeat with the same Idempotency-Key and body: 200 with the first order. */
     @POST
@@ -76,27 +76,31 @@ public class OrderResource {
         return queries.own(user.id(), id);
     }
 
-    public record CancelRequest(String reason) {
+    public record CancelRequest(@Size(max = 500, message = "must be at most 500 characters") String reason) {
     }
 
-    /** Body optional: {@code {reason?}} (at most 500 characters). Only while PENDING_PAYMENT, otherwise 409. */
+    /** Body {@code {reason?}}; an empty body or {@code null} cancels without a reason. Only while PENDING_PAYMENT, otherwise 409. */
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public OrderView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        return cancellation.cancel(user.id(), id, request == null ? null : request.reason());
+    }
+
+    /**
+     * The same cancel as a bare POST, without a content type (the body is optional): JSON readers only read JSON,
+     * so a request that says nothing about its body lands here. A body that is not declared JSON is refused.
+     */
     @POST
     @Path("/{id}/cancel")
     @Consumes(MediaType.WILDCARD)
-    public OrderView cancel(@PathParam("id") UUID id, byte[] body) {
-        String reason = null;
-        if (body != null && body.length > 0) {
-            try {
-                CancelRequest request = json.readValue(body, CancelRequest.class);
-                reason = request == null ? null : request.reason();
-            } catch (java.io.IOException e) {
-                throw ProblemException.badRequest("The request body is not valid JSON of the expected shape.");
-            }
-            if (reason != null && reason.length() > 500) {
-                throw ProblemException.invalid("reason", "must be at most 500 characters");
-            }
+    @Operation(hidden = true)
+    public OrderView cancelWithoutBody(@PathParam("id") UUID id, String body) {
+        if (body != null && !body.isBlank()) {
+            throw new ProblemException(Problem.of(415, "unsupported-media-type", "Unsupported Media Type",
+                    "Send the cancel body as application/json."));
         }
-        return cancellation.cancel(user.id(), id, reason);
+        return cancel(id, null);
     }
 
     static OrderStatus parseStatus(String status) {

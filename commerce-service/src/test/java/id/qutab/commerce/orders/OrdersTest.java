@@ -215,6 +215,47 @@ class OrdersTest {
         as(me).post("/api/orders/" + paid + "/cancel").then().statusCode(409);
     }
 
+    static final String WITHOUT_REASON = "Dibatalkan oleh pelanggan.";
+
+    /** The cancel body is optional; when sent it is checked like any other body, and a refused one changes nothing. */
+    @Test
+    void cancelBodyIsOptionalButValidatedWhenSent() {
+        UUID me = customer();
+        UUID product = product("kambing", 3_000_000, 10);
+        UUID malformed = placed(me, order(item(product, 1)));
+        as(me).contentType(ContentType.JSON).body("{\"reason\": ").post("/api/orders/" + malformed + "/cancel")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://qutab.id/problems/malformed-body"));
+        as(me).contentType(ContentType.JSON).body("{\"reason\": [1]}").post("/api/orders/" + malformed + "/cancel")
+                .then().statusCode(400).contentType("application/problem+json");
+        as(me).contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(501)))
+                .post("/api/orders/" + malformed + "/cancel")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://qutab.id/problems/validation"))
+                .body("errors.field", hasItem(equalTo("reason")));
+        assertEquals("PENDING_PAYMENT", db.one("SELECT status FROM customer_order WHERE id = ?", malformed));
+        as(me).contentType(ContentType.JSON).body(Map.of("reason", "x".repeat(500)))
+                .post("/api/orders/" + malformed + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("closeReason", equalTo("x".repeat(500)));
+
+        UUID emptyJson = placed(me, order(item(product, 1)));
+        as(me).contentType(ContentType.JSON).body("").post("/api/orders/" + emptyJson + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("closeReason", equalTo(WITHOUT_REASON));
+        UUID nullJson = placed(me, order(item(product, 1)));
+        as(me).contentType(ContentType.JSON).body("null").post("/api/orders/" + nullJson + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("closeReason", equalTo(WITHOUT_REASON));
+        UUID noBody = placed(me, order(item(product, 1)));
+        as(me).post("/api/orders/" + noBody + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("closeReason", equalTo(WITHOUT_REASON));
+        UUID notJson = placed(me, order(item(product, 1)));
+        as(me).contentType(ContentType.TEXT).body("Salah pilih").post("/api/orders/" + notJson + "/cancel")
+                .then().statusCode(415).contentType("application/problem+json");
+        assertEquals("PENDING_PAYMENT", db.one("SELECT status FROM customer_order WHERE id = ?", notJson));
+        UUID emptyObject = placed(me, order(item(product, 1)));
+        as(me).contentType(ContentType.JSON).body("{}").post("/api/orders/" + emptyObject + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("closeReason", equalTo(WITHOUT_REASON));
+    }
+
     @Test
     void adminMovesAPaidOrderAlongTheStatusMachineWithTrackingAndEvents() throws Exception {
         UUID me = customer();

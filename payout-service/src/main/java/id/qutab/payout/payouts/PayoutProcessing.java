@@ -1,6 +1,5 @@
 package id.qutab.payout.payouts;
 
-import id.qutab.platform.outbox.Outbox;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,13 +22,13 @@ public class PayoutProcessing {
     PayoutLock lock;
 
     @Inject
-    PayoutAllocation allocation;
+    PayoutAllocator allocator;
 
     @Inject
     PayoutCoverage coverage;
 
     @Inject
-    Outbox outbox;
+    PayoutEventPublisher events;
 
     @Inject
     PayoutMails mails;
@@ -54,14 +53,9 @@ public class PayoutProcessing {
             coverage.require(payout, "mark paid");
         }
         if (payout.markPaid(admin, transferReference, Instant.now())) {
-            PayoutAllocation.Result result = allocation.allocate(payout);
+            PayoutAllocator.Result result = allocator.allocate(payout);
             payout.unallocatedAmount = result.unallocated();
-            outbox.record(PayoutEvents.PAID, payout.id.toString(), new PayoutEvents.PayoutPaid(
-                    payout.id, payout.affiliateId, payout.amount, payout.transferReference, payout.paidAt,
-                    result.fullyPaidCommissionIds(),
-                    result.allocations().stream().map(a -> new PayoutEvents.AllocatedCommission(
-                            a.commissionId, a.amount, a.fullyPaid)).toList(),
-                    result.unallocated()));
+            events.paid(payout, result);
             mails.paid(payout);
         }
         return views.admin(payout, true);
@@ -71,8 +65,7 @@ public class PayoutProcessing {
     public PayoutViews.AdminPayoutView fail(UUID payoutId, UUID admin, String reason) {
         Payout payout = locked(payoutId);
         if (payout.fail(admin, reason, Instant.now())) {
-            outbox.record(PayoutEvents.FAILED, payout.id.toString(), new PayoutEvents.PayoutFailed(
-                    payout.id, payout.affiliateId, payout.amount, payout.failureReason, payout.failedAt));
+            events.failed(payout);
             mails.failed(payout);
         }
         return views.admin(payout, true);
@@ -82,7 +75,7 @@ public class PayoutProcessing {
     public PayoutViews.AdminPayoutView reject(UUID payoutId, UUID admin, String reason) {
         Payout payout = locked(payoutId);
         if (payout.reject(admin, reason, Instant.now())) {
-            recordRejection(payout);
+            events.rejected(payout);
             mails.rejected(payout);
         }
         return views.admin(payout, true);
@@ -92,13 +85,8 @@ public class PayoutProcessing {
     @Transactional(Transactional.TxType.MANDATORY)
     public void rejectBySystem(Payout payout, String reason) {
         if (payout.reject(null, reason, Instant.now())) {
-            recordRejection(payout);
+            events.rejected(payout);
         }
-    }
-
-    private void recordRejection(Payout payout) {
-        outbox.record(PayoutEvents.REJECTED, payout.id.toString(), new PayoutEvents.PayoutRejected(
-                payout.id, payout.affiliateId, payout.amount, payout.rejectionReason, payout.rejectedAt));
     }
 
     private Payout locked(UUID payoutId) {

@@ -7,7 +7,6 @@ import id.qutab.payout.balances.Balance;
 import id.qutab.payout.balances.BalanceCalculator;
 import id.qutab.payout.ledger.LedgerEntry;
 import id.qutab.platform.money.Rupiah;
-import id.qutab.platform.outbox.Outbox;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,7 +43,7 @@ public class PayoutRequests {
     PayoutConfig config;
 
     @Inject
-    Outbox outbox;
+    PayoutEventPublisher events;
 
     @Inject
     PayoutViews views;
@@ -103,8 +102,7 @@ public class PayoutRequests {
         payout.idempotencyKey = idempotencyKey;
         payout.requestedAt = Instant.now();
         payout.persist();
-        outbox.record(PayoutEvents.REQUESTED, payout.id.toString(), new PayoutEvents.PayoutRequested(
-                payout.id, payout.affiliateId, payout.amount, payout.requestedAt));
+        events.requested(payout);
         return new Outcome(views.of(payout, false), false);
     }
 }

@@ -1,6 +1,6 @@
 package id.qutab.commerce.orders;
 
-import id.qutab.commerce.attribution.Attribution;
+import id.qutab.commerce.attribution.OrderAttribution;
 import id.qutab.commerce.catalog.Category;
 import id.qutab.platform.outbox.Outbox;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -16,7 +16,7 @@ import java.util.UUID;
  * order while it holds the order's row lock: recording order is the order's commit order.
  */
 @ApplicationScoped
-public class OrderEvents {
+public class OrderEventPublisher {
 
     public static final String CREATED = "commerce.order.created";
     public static final String PAID = "commerce.order.paid";
@@ -42,12 +42,12 @@ public class OrderEvents {
     @RegisterForReflection
     public record Created(UUID orderId, String number, UUID userId, String referralCode, String clickId,
                           String couponCode, UUID couponAffiliateId, long subtotal, long discount, long total,
-                          List<Line> lines, Attribution attribution, Instant createdAt, Instant paymentDueAt) {
+                          List<Line> lines, OrderAttribution attribution, Instant createdAt, Instant paymentDueAt) {
     }
 
     @RegisterForReflection
     public record Paid(UUID orderId, String number, UUID userId, List<Line> lines, long subtotal, long discount,
-                       long total, Instant paidAt, Attribution attribution, UUID paymentId, String paymentMethod) {
+                       long total, Instant paidAt, OrderAttribution attribution, UUID paymentId, String paymentMethod) {
     }
 
     @RegisterForReflection
@@ -57,13 +57,13 @@ public class OrderEvents {
 
     @RegisterForReflection
     public record Completed(UUID orderId, String number, UUID userId, Instant paidAt, Instant completedAt,
-                            Attribution attribution) {
+                            OrderAttribution attribution) {
     }
 
     /** cancelled / expired / refunded: {@code amount} is what is refunded (refunds only). */
     @RegisterForReflection
     public record Closed(UUID orderId, String number, UUID userId, OrderStatus status, String reason, Instant at,
-                         long total, Long amount, Attribution attribution) {
+                         long total, Long amount, OrderAttribution attribution) {
     }
 
     public void created(Order o) {

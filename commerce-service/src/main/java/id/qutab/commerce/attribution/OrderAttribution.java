@@ -10,7 +10,7 @@ import java.util.UUID;
  * ({@code referralAffiliateId} is that affiliate, kept even when a coupon wins, for self-referral checks). {@code affiliateId} is the affiliate credited, if any.
  */
 @RegisterForReflection
-public record Attribution(String referralCode, String clickId, UUID referralAffiliateId, String couponCode,
+public record OrderAttribution(String referralCode, String clickId, UUID referralAffiliateId, String couponCode,
                           UUID couponAffiliateId, Source source, UUID affiliateId) {
 
     public enum Source { COUPON, LINK, NONE }

@@ -27,7 +27,7 @@ import java.util.UUID;
  * Runs under the affiliate's {@link PayoutLock}.
  */
 @ApplicationScoped
-public class PayoutAllocation {
+public class PayoutAllocator {
 
     private static final String OPEN_COMMISSIONS = """
             SELECT c.commission_id, c.amount - COALESCE((SELECT SUM(a.amount) FROM payout_allocation a

@@ -1,21 +1,28 @@
 package id.qutab.payout.payouts;
 
+import id.qutab.platform.outbox.Outbox;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Payloads of the events this service publishes through the outbox (EVENTS.md); aggregate id = payout id. */
-public final class PayoutEvents {
+/**
+ * The {@code payout.payout.*} events (EVENTS.md), recorded in the outbox by the transaction that changed the payout,
+ * under the affiliate's {@link PayoutLock}; aggregate id = payout id.
+ */
+@ApplicationScoped
+public class PayoutEventPublisher {
 
     public static final String REQUESTED = "payout.payout.requested";
     public static final String PAID = "payout.payout.paid";
     public static final String FAILED = "payout.payout.failed";
     public static final String REJECTED = "payout.payout.rejected";
 
-    private PayoutEvents() {
-    }
+    @Inject
+    Outbox outbox;
 
     @RegisterForReflection
     public record PayoutRequested(UUID payoutId, UUID affiliateId, long amount, Instant requestedAt) {
@@ -41,5 +48,29 @@ public final class PayoutEvents {
 
     @RegisterForReflection
     public record PayoutRejected(UUID payoutId, UUID affiliateId, long amount, String reason, Instant rejectedAt) {
+    }
+
+    public void requested(Payout payout) {
+        outbox.record(REQUESTED, payout.id.toString(), new PayoutRequested(
+                payout.id, payout.affiliateId, payout.amount, payout.requestedAt));
+    }
+
+    public void paid(Payout payout, PayoutAllocator.Result allocated) {
+        outbox.record(PAID, payout.id.toString(), new PayoutPaid(
+                payout.id, payout.affiliateId, payout.amount, payout.transferReference, payout.paidAt,
+                allocated.fullyPaidCommissionIds(),
+                allocated.allocations().stream().map(a -> new AllocatedCommission(
+                        a.commissionId, a.amount, a.fullyPaid)).toList(),
+                allocated.unallocated()));
+    }
+
+    public void failed(Payout payout) {
+        outbox.record(FAILED, payout.id.toString(), new PayoutFailed(
+                payout.id, payout.affiliateId, payout.amount, payout.failureReason, payout.failedAt));
+    }
+
+    public void rejected(Payout payout) {
+        outbox.record(REJECTED, payout.id.toString(), new PayoutRejected(
+                payout.id, payout.affiliateId, payout.amount, payout.rejectionReason, payout.rejectedAt));
     }
 }
