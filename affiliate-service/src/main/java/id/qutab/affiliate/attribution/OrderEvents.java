@@ -14,6 +14,8 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.UUID;
 
+import static id.qutab.affiliate.support.Payloads.first;
+
 /**
  * Consumes {@code commerce.order.*}. Each handler runs in the inbox transaction (so a redelivered event is never
  * applied twice), merges what the event says into the order's {@link TrackedOrder} under its row lock —
@@ -182,9 +184,6 @@ public class OrderEvents {
                 || Payloads.uuid(p, "couponAffiliateId") != null || Payloads.uuid(p, "referralAffiliateId") != null;
     }
 
-    private static <T> T first(T a, T b) {
-        return a != null ? a : b;
-    }
 
     private static String trim(String value, int max) {
         if (value == null) {

@@ -1,6 +1,6 @@
 package id.qutab.affiliate.attribution;
 
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;

@@ -8,7 +8,7 @@ import id.qutab.affiliate.attribution.TrackedOrder;
 import id.qutab.affiliate.attribution.TrackedOrders;
 import id.qutab.affiliate.stats.StatsIncrements;
 import id.qutab.affiliate.support.Payloads;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

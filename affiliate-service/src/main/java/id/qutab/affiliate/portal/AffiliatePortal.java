@@ -9,9 +9,9 @@ import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.commissions.CommissionStatus;
 import id.qutab.affiliate.commissions.Commissions;
 import id.qutab.affiliate.stats.StatsQueries;
-import id.qutab.affiliate.support.FrontendConfig;
-import id.qutab.affiliate.support.Masking;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.web.FrontendConfig;
+import id.qutab.platform.privacy.Masking;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.affiliate.tiers.Tier;
 import id.qutab.affiliate.tiers.TierCatalog;
 import id.qutab.affiliate.tiers.TierRecalculation;
@@ -111,7 +111,7 @@ public class AffiliatePortal {
             for (Object[] row : Sql.rows(em, "SELECT commission_id, amount, reason, created_at FROM commission_clawback"
                     + " WHERE commission_id IN (?1)", ids)) {
                 clawbacks.put((UUID) row[0], new PortalViews.Clawback(Sql.longValue(row[1]), (String) row[2],
-                        toInstant(row[3])));
+                        Sql.instant(row[3])));
             }
         }
         return found.map(c -> new PortalViews.CommissionItem(c.id, c.orderId, c.orderNumber, c.amount, c.rateBps,
@@ -173,7 +173,7 @@ public class AffiliatePortal {
         }
         for (Object[] row : Sql.rows(em, "SELECT status, amount, at FROM payout_activity WHERE affiliate_id = ?1"
                 + " ORDER BY at DESC LIMIT " + RECENT, affiliateId)) {
-            activity.add(new PortalViews.Activity("PAYOUT_" + row[0], toInstant(row[2]), null, null, null,
+            activity.add(new PortalViews.Activity("PAYOUT_" + row[0], Sql.instant(row[2]), null, null, null,
                     (String) row[0], Sql.longValue(row[1])));
         }
         activity.sort(Comparator.comparing(PortalViews.Activity::at, Comparator.nullsLast(Comparator.reverseOrder())));
@@ -208,16 +208,4 @@ public class AffiliatePortal {
         return names;
     }
 
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
-    }
 }

@@ -6,7 +6,7 @@ import id.qutab.commerce.attribution.Attribution;
 import id.qutab.commerce.attribution.AttributionResolver;
 import id.qutab.commerce.coupons.Coupon;
 import id.qutab.commerce.coupons.CouponRedemption;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
+
+import static id.qutab.platform.web.Text.blankToNull;
 
 /**
  * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock, redeem the coupon,
@@ -214,9 +216,5 @@ public class OrderPlacement {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the order request", e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -2,6 +2,7 @@ package id.qutab.identity.mail;
 
 import id.qutab.identity.AuthConfig;
 import id.qutab.identity.accounts.UserAccount;
+import id.qutab.platform.web.FrontendConfig;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.i18n.Localized;
