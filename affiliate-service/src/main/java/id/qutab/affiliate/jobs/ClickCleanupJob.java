@@ -1,7 +1,6 @@
 package id.qutab.affiliate.jobs;
 
 import id.qutab.affiliate.clicks.ClickCleanup;
-import id.qutab.platform.jobs.AdminJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,7 +8,7 @@ import java.util.Map;
 
 /** {@code click-cleanup}: {@link ClickCleanup}. */
 @ApplicationScoped
-public class ClickCleanupJob implements AdminJob {
+public class ClickCleanupJob extends WholeRunJob {
 
     public static final String NAME = "click-cleanup";
 
@@ -22,8 +21,7 @@ public class ClickCleanupJob implements AdminJob {
     }
 
     @Override
-    public Map<String, Object> runNow(String day) {
-        Jobs.rejectDay(day);
+    public Map<String, Object> runNow() {
         return Jobs.result(NAME, cleanup.run());
     }
 }

@@ -2,7 +2,6 @@ package id.qutab.affiliate.jobs;
 
 import id.qutab.affiliate.commissions.CommissionConfig;
 import id.qutab.affiliate.commissions.CommissionMaturation;
-import id.qutab.platform.jobs.AdminJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,7 +9,7 @@ import java.util.Map;
 
 /** {@code commission-maturation}: {@link CommissionMaturation}; the answer adds {@code holdDays}. */
 @ApplicationScoped
-public class CommissionMaturationJob implements AdminJob {
+public class CommissionMaturationJob extends WholeRunJob {
 
     public static final String NAME = "commission-maturation";
 
@@ -26,8 +25,7 @@ public class CommissionMaturationJob implements AdminJob {
     }
 
     @Override
-    public Map<String, Object> runNow(String day) {
-        Jobs.rejectDay(day);
+    public Map<String, Object> runNow() {
         Map<String, Object> result = Jobs.result(NAME, maturation.run());
         result.put("holdDays", config.holdDays());
         return result;

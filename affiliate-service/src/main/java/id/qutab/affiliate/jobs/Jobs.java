@@ -1,7 +1,6 @@
 package id.qutab.affiliate.jobs;
 
 import id.qutab.platform.jobs.AdminJob;
-import id.qutab.platform.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,7 +64,7 @@ public class Jobs {
 
     private void scheduled(AdminJob job) {
         try {
-            LOG.infof("scheduled %s", job.runNow(null));
+            LOG.infof("scheduled %s", job.runNow());
         } catch (RuntimeException e) {
             LOG.errorf(e, "scheduled job %s failed; it runs again tomorrow or can be run by an admin", job.name());
         }
@@ -77,12 +76,5 @@ public class Jobs {
         result.put("job", job);
         result.put("processed", processed);
         return result;
-    }
-
-    /** Only stats-aggregation works on one day; a day given to another job is a mistake, not ignored. */
-    static void rejectDay(String day) {
-        if (day != null) {
-            throw ProblemException.invalid("day", "only stats-aggregation takes a day");
-        }
     }
 }

@@ -30,6 +30,11 @@ public class StatsAggregationJob implements AdminJob {
     }
 
     @Override
+    public Map<String, Object> runNow() {
+        return runNow(null);
+    }
+
+    @Override
     public Map<String, Object> runNow(String day) {
         List<LocalDate> days = day == null ? List.of(Jakarta.today().minusDays(1), Jakarta.today())
                 : List.of(parseDay(day));

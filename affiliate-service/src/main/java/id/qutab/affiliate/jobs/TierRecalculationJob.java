@@ -1,7 +1,6 @@
 package id.qutab.affiliate.jobs;
 
 import id.qutab.affiliate.tiers.TierRecalculation;
-import id.qutab.platform.jobs.AdminJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,7 +8,7 @@ import java.util.Map;
 
 /** {@code tier-recalculation}: {@link TierRecalculation}. */
 @ApplicationScoped
-public class TierRecalculationJob implements AdminJob {
+public class TierRecalculationJob extends WholeRunJob {
 
     public static final String NAME = "tier-recalculation";
 
@@ -22,8 +21,7 @@ public class TierRecalculationJob implements AdminJob {
     }
 
     @Override
-    public Map<String, Object> runNow(String day) {
-        Jobs.rejectDay(day);
+    public Map<String, Object> runNow() {
         return Jobs.result(NAME, tiers.run());
     }
 }

@@ -33,10 +33,6 @@ public class PaymentExpiryJob implements AdminJob {
     }
 
     @Override
-    public PaymentExpiry.Run runNow(String day) {
-        return runNow();
-    }
-
     public PaymentExpiry.Run runNow() {
         return expiry.run(config.paymentExpiry().batchSize());
     }

@@ -49,10 +49,6 @@ public class RetentionJob implements AdminJob {
     }
 
     @Override
-    public Run runNow(String day) {
-        return runNow();
-    }
-
     public Run runNow() {
         JobsConfig.Retention r = config.retention();
         long keys = deleteOlderThan("order_idempotency", "created_at", r.idempotencyKeys(), r.batchSize());

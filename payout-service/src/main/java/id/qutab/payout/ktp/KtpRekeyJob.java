@@ -44,11 +44,7 @@ public class KtpRekeyJob implements AdminJob {
     }
 
     @Override
-    public Report runNow(String day) {
-        return run();
-    }
-
-    public Report run() {
+    public Report runNow() {
         int images = 0;
         int niks = 0;
         Set<UUID> failed = new HashSet<>();

@@ -39,11 +39,7 @@ public class IdempotencyKeyRetention implements AdminJob {
     }
 
     @Override
-    public Report runNow(String day) {
-        return run();
-    }
-
-    public Report run() {
+    public Report runNow() {
         Instant cutoff = Instant.now().minus(config.idempotencyKeyRetention());
         int cleared = 0;
         for (int batch = clearBatch(cutoff); batch > 0; batch = clearBatch(cutoff)) {
@@ -67,7 +63,7 @@ public class IdempotencyKeyRetention implements AdminJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = NAME)
     void daily() {
         try {
-            run();
+            runNow();
         } catch (RuntimeException e) {
             LOG.warn("idempotency retention failed; the next run catches up", e);
         }

@@ -14,8 +14,16 @@ public interface AdminJob {
     /**
      * Runs the job now and answers the run's record ({@code {job, ...counts}}), the response body. Jobs are
      * idempotent: running one twice in a row changes nothing the second time.
-     *
-     * @param day the request's {@code ?day=}, {@code null} when absent; only jobs that work on one day read it
      */
-    Object runNow(String day);
+    Object runNow();
+
+    /**
+     * What {@code POST /api/admin/jobs/{name}/run?day=} runs. A job that works on one day overrides this; by
+     * default the day is ignored.
+     *
+     * @param day the request's {@code ?day=}, {@code null} when absent
+     */
+    default Object runNow(String day) {
+        return runNow();
+    }
 }

@@ -22,6 +22,11 @@ public class EchoJob implements AdminJob {
     }
 
     @Override
+    public Run runNow() {
+        return runNow(null);
+    }
+
+    @Override
     public Run runNow(String day) {
         return new Run(NAME, runs.incrementAndGet(), day);
     }
