@@ -1,7 +1,7 @@
 package id.qutab.affiliate;
 
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import id.qutab.testing.TestJwt;
@@ -27,7 +27,7 @@ class HostileInputTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void malformedBodiesAndWrongTypes() {

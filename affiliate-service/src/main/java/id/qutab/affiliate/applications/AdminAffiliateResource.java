@@ -1,11 +1,11 @@
 package id.qutab.affiliate.applications;
 
 import id.qutab.affiliate.portal.ProfilePhotos;
-import id.qutab.affiliate.support.Caller;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
+import id.qutab.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 
@@ -43,7 +42,7 @@ public class AdminAffiliateResource {
     ProfilePhotos photos;
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     /** {@code ?status=PENDING|APPROVED|REJECTED|SUSPENDED&q=&page=&size=}, newest first. */
     @GET
@@ -68,7 +67,7 @@ public class AdminAffiliateResource {
     @Path("/{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     public AffiliateViews.Detail approve(@PathParam("id") UUID id, @Valid Decisions.Approve body) {
-        return review.approve(Caller.id(jwt), id, body == null ? null : body.code());
+        return review.approve(user.id(), id, body == null ? null : body.code());
     }
 
     /** The same without a body (no content type): a generated code. */
@@ -76,7 +75,7 @@ public class AdminAffiliateResource {
     @Path("/{id}/approve")
     @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     public AffiliateViews.Detail approveWithoutBody(@PathParam("id") UUID id) {
-        return review.approve(Caller.id(jwt), id, null);
+        return review.approve(user.id(), id, null);
     }
 
     @POST

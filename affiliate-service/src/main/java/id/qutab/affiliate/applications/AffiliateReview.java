@@ -2,7 +2,7 @@ package id.qutab.affiliate.applications;
 
 import id.qutab.affiliate.codes.CodeVersion;
 import id.qutab.affiliate.codes.ReferralCodeGenerator;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.affiliate.tiers.Tier;
 import id.qutab.affiliate.tiers.TierCatalog;
 import id.qutab.platform.outbox.Outbox;

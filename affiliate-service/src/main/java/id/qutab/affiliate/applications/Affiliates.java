@@ -1,6 +1,6 @@
 package id.qutab.affiliate.applications;
 
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;

@@ -1,6 +1,6 @@
 package id.qutab.affiliate.applications;
 
-import id.qutab.affiliate.support.FrontendConfig;
+import id.qutab.platform.web.FrontendConfig;
 import id.qutab.affiliate.users.UserContacts;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;

@@ -1,10 +1,9 @@
 package id.qutab.affiliate.applications;
 
-import id.qutab.affiliate.support.Caller;
 import id.qutab.platform.problem.ProblemException;
+import id.qutab.platform.security.CurrentUser;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
 
@@ -13,13 +12,13 @@ import java.util.UUID;
 public class CurrentAffiliate {
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     @Inject
     Affiliates affiliates;
 
     public UUID userId() {
-        return Caller.id(jwt);
+        return user.id();
     }
 
     /** The caller's affiliate record whatever its status; 404 when they never applied. */

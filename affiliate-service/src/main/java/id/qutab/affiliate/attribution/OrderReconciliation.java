@@ -5,7 +5,7 @@ import id.qutab.affiliate.commissions.CommissionCreation;
 import id.qutab.affiliate.commissions.CommissionSettlement;
 import id.qutab.affiliate.commissions.CommissionStatus;
 import id.qutab.affiliate.stats.StatsIncrements;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -6,7 +6,6 @@ import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,6 +32,9 @@ public class SelfReferralResource {
     @Inject
     Affiliates affiliates;
 
+    @Inject
+    SelfReferrals selfReferrals;
+
     @RegisterForReflection
     public record Item(UUID orderId, String orderNumber, UUID affiliateId, String affiliateCode, String affiliateName,
                        UUID userId, Lead.Source source, String couponCode, Long orderTotal, Instant flaggedAt) {
@@ -43,9 +45,7 @@ public class SelfReferralResource {
     public Page<Item> list(@QueryParam("affiliateId") UUID affiliateId, @QueryParam("page") Integer page,
                            @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        PanacheQuery<SelfReferral> query = affiliateId == null
-                ? SelfReferral.findAll(Sort.descending("flaggedAt").and("orderId"))
-                : SelfReferral.find("affiliateId", Sort.descending("flaggedAt").and("orderId"), affiliateId);
+        PanacheQuery<SelfReferral> query = selfReferrals.newestFirst(affiliateId);
         List<SelfReferral> items = query.page(request.page(), request.size()).list();
         List<UUID> ids = items.stream().map(s -> s.affiliateId).distinct().toList();
         Map<UUID, Affiliate> byId = ids.isEmpty() ? Map.of()

@@ -2,7 +2,7 @@ package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.stats.DailyStatsAggregation;
 import id.qutab.affiliate.support.Jakarta;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ public class ClickCleanup {
             Instant oldest = QuarkusTransaction.requiringNew().call(() -> {
                 Object value = em.createNativeQuery("SELECT min(clicked_at) FROM click WHERE clicked_at < ?1")
                         .setParameter(1, horizon).getSingleResult();
-                return value == null ? null : value instanceof Instant i ? i : ((java.sql.Timestamp) value).toInstant();
+                return Sql.instant(value);
             });
             if (oldest == null) {
                 break;

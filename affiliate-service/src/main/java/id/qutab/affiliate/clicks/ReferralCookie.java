@@ -1,6 +1,6 @@
 package id.qutab.affiliate.clicks;
 
-import id.qutab.affiliate.support.FrontendConfig;
+import id.qutab.platform.web.FrontendConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -6,7 +6,7 @@ import id.qutab.affiliate.attribution.OrderEventPayloads;
 import id.qutab.affiliate.attribution.TrackedOrder;
 import id.qutab.affiliate.attribution.TrackedOrders;
 import id.qutab.affiliate.stats.StatsIncrements;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.outbox.Outbox;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;

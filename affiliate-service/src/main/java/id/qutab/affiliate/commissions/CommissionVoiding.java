@@ -1,6 +1,7 @@
 package id.qutab.affiliate.commissions;
 
 import id.qutab.affiliate.attribution.TrackedOrder;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

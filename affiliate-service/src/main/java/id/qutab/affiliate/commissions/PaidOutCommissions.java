@@ -1,6 +1,6 @@
 package id.qutab.affiliate.commissions;
 
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,9 +37,6 @@ public class PaidOutCommissions {
         if (rows.isEmpty()) {
             return null;
         }
-        Object at = rows.get(0)[1];
-        Instant paidAt = at instanceof Instant i ? i : at instanceof java.sql.Timestamp t ? t.toInstant()
-                : at instanceof java.time.OffsetDateTime o ? o.toInstant() : null;
-        return new Allocation((UUID) rows.get(0)[0], paidAt);
+        return new Allocation((UUID) rows.get(0)[0], Sql.instant(rows.get(0)[1]));
     }
 }

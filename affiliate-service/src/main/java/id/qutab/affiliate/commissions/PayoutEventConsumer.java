@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.qutab.affiliate.attribution.OrderReconciliation;
 import id.qutab.affiliate.attribution.TrackedOrders;
 import id.qutab.affiliate.support.Payloads;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.TreeSet;
 import java.util.UUID;
+
+import static id.qutab.affiliate.support.Payloads.first;
 
 /**
  * Consumes {@code payout.payout.*}. {@code .paid} marks the commissions it names PAID (and their leads); the
@@ -111,9 +113,5 @@ public class PayoutEventConsumer {
                 INSERT INTO payout_activity (payout_id, affiliate_id, status, amount, at) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (payout_id, status) DO NOTHING""",
                 payoutId, affiliateId, status, amount == null ? 0 : amount, at == null ? Instant.now() : at);
-    }
-
-    private static <T> T first(T a, T b) {
-        return a != null ? a : b;
     }
 }

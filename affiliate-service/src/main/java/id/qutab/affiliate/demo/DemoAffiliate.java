@@ -6,6 +6,7 @@ import id.qutab.affiliate.applications.AffiliateStatus;
 import id.qutab.affiliate.applications.Affiliates;
 import id.qutab.affiliate.codes.ReferralCodeGenerator;
 import id.qutab.affiliate.users.UserEvents;
+import id.qutab.platform.demo.DemoConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

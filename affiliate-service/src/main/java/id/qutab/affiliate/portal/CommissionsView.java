@@ -4,7 +4,7 @@ import id.qutab.affiliate.applications.Affiliate;
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.commissions.CommissionStatus;
 import id.qutab.affiliate.commissions.Commissions;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,7 +36,7 @@ public class CommissionsView {
             for (Object[] row : Sql.rows(em, "SELECT commission_id, amount, reason, created_at FROM commission_clawback"
                     + " WHERE commission_id IN (?1)", ids)) {
                 clawbacks.put((UUID) row[0], new PortalViews.Clawback(Sql.longValue(row[1]), (String) row[2],
-                        PortalReads.toInstant(row[3])));
+                        Sql.instant(row[3])));
             }
         }
         return found.map(c -> new PortalViews.CommissionItem(c.id, c.orderId, c.orderNumber, c.amount, c.rateBps,

@@ -6,8 +6,9 @@ import id.qutab.affiliate.attribution.Leads;
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.commissions.Commissions;
 import id.qutab.affiliate.stats.StatsQueries;
-import id.qutab.affiliate.support.Masking;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.web.FrontendConfig;
+import id.qutab.platform.privacy.Masking;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.affiliate.tiers.Tier;
 import id.qutab.affiliate.tiers.TierCatalog;
 import id.qutab.affiliate.tiers.TierRecalculation;
@@ -114,7 +115,7 @@ public class DashboardView {
         }
         for (Object[] row : Sql.rows(em, "SELECT status, amount, at FROM payout_activity WHERE affiliate_id = ?1"
                 + " ORDER BY at DESC LIMIT " + RECENT, affiliateId)) {
-            activity.add(new PortalViews.Activity("PAYOUT_" + row[0], PortalReads.toInstant(row[2]), null, null, null,
+            activity.add(new PortalViews.Activity("PAYOUT_" + row[0], Sql.instant(row[2]), null, null, null,
                     (String) row[0], Sql.longValue(row[1])));
         }
         activity.sort(Comparator.comparing(PortalViews.Activity::at, Comparator.nullsLast(Comparator.reverseOrder())));

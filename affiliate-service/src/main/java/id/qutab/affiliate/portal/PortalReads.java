@@ -3,12 +3,11 @@ package id.qutab.affiliate.portal;
 import id.qutab.affiliate.attribution.Lead;
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.commissions.Commissions;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +52,5 @@ class PortalReads {
             }
         }
         return names;
-    }
-
-    static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
     }
 }

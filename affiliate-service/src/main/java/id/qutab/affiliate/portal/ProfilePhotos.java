@@ -4,6 +4,7 @@ import id.qutab.affiliate.applications.Affiliate;
 import id.qutab.platform.media.ImageUploads;
 import id.qutab.platform.media.ImageUploads.Format;
 import id.qutab.platform.problem.ProblemException;
+import id.qutab.platform.media.MediaConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

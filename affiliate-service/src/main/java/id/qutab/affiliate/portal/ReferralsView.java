@@ -5,7 +5,7 @@ import id.qutab.affiliate.attribution.Lead;
 import id.qutab.affiliate.attribution.LeadStatus;
 import id.qutab.affiliate.attribution.Leads;
 import id.qutab.affiliate.commissions.Commission;
-import id.qutab.affiliate.support.Masking;
+import id.qutab.platform.privacy.Masking;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package id.qutab.affiliate.rules;
 
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;

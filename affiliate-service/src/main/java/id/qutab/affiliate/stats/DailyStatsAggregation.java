@@ -3,7 +3,7 @@ package id.qutab.affiliate.stats;
 import id.qutab.affiliate.clicks.ReferralConfig;
 import id.qutab.affiliate.support.AdvisoryLocks;
 import id.qutab.affiliate.support.Jakarta;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package id.qutab.affiliate.stats;
 
 import id.qutab.affiliate.support.AdvisoryLocks;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -15,6 +15,11 @@ public final class Payloads {
     private Payloads() {
     }
 
+    /** A field's value, or what stands in for it when the producer left it out ({@code first(paidAt, occurredAt)}). */
+    public static <T> T first(T value, T otherwise) {
+        return value != null ? value : otherwise;
+    }
+
     public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || !value.isValueNode()) {

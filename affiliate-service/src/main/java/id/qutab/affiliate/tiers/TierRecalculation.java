@@ -1,6 +1,6 @@
 package id.qutab.affiliate.tiers;
 
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

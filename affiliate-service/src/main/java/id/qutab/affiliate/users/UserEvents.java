@@ -3,7 +3,7 @@ package id.qutab.affiliate.users;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.qutab.affiliate.applications.AffiliateErasure;
 import id.qutab.affiliate.support.Payloads;
-import id.qutab.affiliate.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package id.qutab.affiliate.admin;
 
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
 import id.qutab.affiliate.support.Orders;
@@ -33,7 +33,7 @@ class CatalogAdminTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Test
     void defaultRulesAndTiersAreSeeded() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.affiliate.codes.ReferralCodeGenerator;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
@@ -41,7 +41,7 @@ class ApplicationsTest {
     private static final String GENERATED = "[" + ReferralCodeGenerator.ALPHABET + "]{7}";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     MockMailbox mailbox;

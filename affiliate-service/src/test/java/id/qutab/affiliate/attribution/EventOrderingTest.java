@@ -3,7 +3,7 @@ package id.qutab.affiliate.attribution;
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.commissions.CommissionMaturation;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
 import id.qutab.affiliate.support.Orders;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EventOrderingTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     CommissionMaturation maturation;

@@ -1,7 +1,7 @@
 package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Jakarta;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ClickCountingTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     ClickFlusher flusher;

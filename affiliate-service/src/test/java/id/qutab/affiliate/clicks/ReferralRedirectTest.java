@@ -1,7 +1,7 @@
 package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,7 +33,7 @@ class ReferralRedirectTest {
             "qutab_ref=([A-Za-z0-9]+)~([0-9a-f-]{36}); Max-Age=2592000; Path=/; SameSite=Lax; HttpOnly; Secure");
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     ClickFlusher flusher;

@@ -2,7 +2,7 @@ package id.qutab.affiliate.commissions;
 
 import id.qutab.affiliate.commissions.CommissionLifecycleTest.Order;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Orders.Attribution;
 import id.qutab.affiliate.support.Orders.Line;
 import id.qutab.testing.PostgresResource;
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CommissionAsOfPaymentTest {
 
     @Inject
-    Db db;
+    TestDb db;
 
     private long amount(Order order) {
         return db.count("SELECT amount FROM commission WHERE order_id = ?", order.id);

@@ -3,7 +3,7 @@ package id.qutab.affiliate.commissions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
 import id.qutab.affiliate.support.Orders;
@@ -39,7 +39,7 @@ class CommissionLifecycleTest {
     private static final String GOLD = "7e1a0000-0000-4000-8000-000000000003";
 
     @Inject
-    Db db;
+    TestDb db;
 
     @Inject
     CommissionMaturation maturation;

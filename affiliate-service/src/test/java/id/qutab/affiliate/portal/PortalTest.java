@@ -2,7 +2,7 @@ package id.qutab.affiliate.portal;
 
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
 import id.qutab.affiliate.support.Jakarta;
@@ -46,7 +46,7 @@ class PortalTest {
     private static final String PROBLEM = "application/problem+json";
 
     @Inject
-    Db db;
+    TestDb db;
 
     private static UUID sale(Affiliates.Made a, String customer, long price) {
         UUID order = UUID.randomUUID();

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 
+import static id.qutab.platform.web.Text.blankToNull;
+
 /**
  * Decides an order's attribution: {@code referralCode} of the body, else the {@code qutab_ref} cookie
  * ({@code {code}~{clickId}}) set by {@code /r/{code}}. Unknown codes are dropped (the order still goes through).
@@ -61,9 +63,5 @@ public class AttributionResolver {
             click = null;
         }
         return new Referral(code, click);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,6 +1,6 @@
 package id.qutab.commerce.catalog;
 
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;

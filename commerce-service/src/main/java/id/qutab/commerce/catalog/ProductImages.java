@@ -2,6 +2,7 @@ package id.qutab.commerce.catalog;
 
 import id.qutab.platform.media.ImageUploads;
 import id.qutab.platform.media.ImageUploads.Format;
+import id.qutab.platform.media.MediaConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package id.qutab.commerce.coupons;
 
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package id.qutab.commerce.customers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.events.EventEnvelope;
 import id.qutab.platform.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;

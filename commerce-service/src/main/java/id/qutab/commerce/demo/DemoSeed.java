@@ -1,6 +1,7 @@
 package id.qutab.commerce.demo;
 
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
+import id.qutab.platform.demo.DemoConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

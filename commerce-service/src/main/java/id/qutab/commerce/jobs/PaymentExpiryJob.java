@@ -1,15 +1,19 @@
 package id.qutab.commerce.jobs;
 
 import id.qutab.commerce.payments.PaymentExpiry;
+import id.qutab.platform.jobs.AdminJob;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-/** Runs {@link PaymentExpiry} every minute ({@code qutab.jobs.payment-expiry.every}); safe on several instances. */
+/**
+ * Runs {@link PaymentExpiry} every minute ({@code qutab.jobs.payment-expiry.every}) and on demand
+ * ({@code POST /api/admin/jobs/payment-expiry/run}); safe on several instances.
+ */
 @ApplicationScoped
-public class PaymentExpiryJob {
+public class PaymentExpiryJob implements AdminJob {
 
     @Inject
     PaymentExpiry expiry;
@@ -23,6 +27,12 @@ public class PaymentExpiryJob {
         runNow();
     }
 
+    @Override
+    public String name() {
+        return PaymentExpiry.JOB;
+    }
+
+    @Override
     public PaymentExpiry.Run runNow() {
         return expiry.run(config.paymentExpiry().batchSize());
     }

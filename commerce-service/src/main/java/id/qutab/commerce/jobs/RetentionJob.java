@@ -1,6 +1,7 @@
 package id.qutab.commerce.jobs;
 
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.jobs.AdminJob;
+import id.qutab.platform.persistence.Sql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.scheduler.Scheduled;
@@ -14,14 +15,14 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 
 /**
- * {@code retention} (every hour and on demand): deletes order idempotency keys older than
+ * {@code retention} (every hour and on demand, {@code POST /api/admin/jobs/retention/run}): deletes order idempotency keys older than
  * {@code qutab.jobs.retention.idempotency-keys} (7 days) and verified payment callbacks older than
  * {@code ...callback-audits} (90 days), in batches, each in its own short transaction. Both tables otherwise grow
  * forever. Deleting an old callback also forgets its dedupe key: a replay that old is still applied at most once,
  * because applying what we already know changes nothing (PaymentConfirmation).
  */
 @ApplicationScoped
-public class RetentionJob {
+public class RetentionJob implements AdminJob {
 
     public static final String JOB = "retention";
     private static final Logger LOG = Logger.getLogger(RetentionJob.class);
@@ -42,6 +43,12 @@ public class RetentionJob {
         runNow();
     }
 
+    @Override
+    public String name() {
+        return JOB;
+    }
+
+    @Override
     public Run runNow() {
         JobsConfig.Retention r = config.retention();
         long keys = deleteOlderThan("order_idempotency", "created_at", r.idempotencyKeys(), r.batchSize());

@@ -9,6 +9,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
+import static id.qutab.platform.web.Text.blankToNull;
+
 /**
  * Every status change of an order after its creation: under the order's row lock, checked by
  * {@link OrderStateMachine}, with a tracking entry for the customer and the matching event in the outbox.
@@ -155,9 +157,5 @@ public class OrderLifecycle {
         o.tracking.add(entry(o, OrderStatus.REFUNDED, "Dana dikembalikan: " + refund.reason, null, "admin:" + adminId, now));
         events.closed(o, refund.amount);
         return OrderView.of(o);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

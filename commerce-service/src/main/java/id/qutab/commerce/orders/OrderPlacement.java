@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.commerce.attribution.OrderAttribution;
 import id.qutab.commerce.attribution.AttributionResolver;
 import id.qutab.commerce.coupons.CouponRedemption;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+
+import static id.qutab.platform.web.Text.blankToNull;
 
 /**
  * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock and snapshot the lines
@@ -169,9 +171,5 @@ public class OrderPlacement {
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the order request", e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

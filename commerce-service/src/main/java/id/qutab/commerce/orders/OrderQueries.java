@@ -2,7 +2,7 @@ package id.qutab.commerce.orders;
 
 import id.qutab.commerce.payments.Payment;
 import id.qutab.commerce.payments.PaymentView;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;

@@ -1,7 +1,7 @@
 package id.qutab.commerce.orders;
 
 import id.qutab.commerce.catalog.Category;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -4,7 +4,7 @@ import id.qutab.commerce.customers.Customer;
 import id.qutab.commerce.orders.Order;
 import id.qutab.commerce.orders.OrderStatus;
 import id.qutab.commerce.payments.zendit.ZenditConfig;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.Problem;
 import id.qutab.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -2,7 +2,7 @@ package id.qutab.commerce.wishlist;
 
 import id.qutab.commerce.catalog.Product;
 import id.qutab.commerce.catalog.ProductView;
-import id.qutab.commerce.support.Sql;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;

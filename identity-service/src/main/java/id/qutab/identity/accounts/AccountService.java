@@ -5,6 +5,7 @@ import id.qutab.identity.passwords.PasswordPolicy;
 import id.qutab.identity.tokens.RefreshTokens;
 import id.qutab.identity.verification.EmailVerification;
 import id.qutab.platform.outbox.Outbox;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +73,7 @@ public class AccountService {
                 return user;
             });
         } catch (RuntimeException e) {
-            if (violates(e, EMAIL_UNIQUE_INDEX)) {
+            if (Sql.violates(e, EMAIL_UNIQUE_INDEX)) {
                 throw emailTaken();
             }
             throw e;
@@ -171,23 +171,5 @@ public class AccountService {
 
     private static ProblemException emailTaken() {
         return ProblemException.conflict("email-taken", "An account with this email already exists.");
-    }
-
-    /** True when {@code e} was caused by a unique violation (SQLSTATE 23505) of the named index. */
-    static boolean violates(Throwable e, String constraint) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
-                    && (sql.getMessage() == null || sql.getMessage().contains(constraint))) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException cve
-                    && constraint.equals(cve.getConstraintName())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

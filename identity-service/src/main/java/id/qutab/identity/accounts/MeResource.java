@@ -1,6 +1,6 @@
 package id.qutab.identity.accounts;
 
-import id.qutab.identity.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -25,7 +24,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class MeResource {
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     @Inject
     AccountService accounts;
@@ -33,20 +32,20 @@ public class MeResource {
     @GET
     @Operation(summary = "The caller's profile")
     public UserView me() {
-        return UserView.of(accounts.current(Caller.id(jwt)));
+        return UserView.of(accounts.current(user.id()));
     }
 
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change name, phone or mail language; absent fields stay")
     public UserView update(@Valid @NotNull ProfileUpdate update) {
-        return UserView.of(accounts.update(Caller.id(jwt), update));
+        return UserView.of(accounts.update(user.id(), update));
     }
 
     @DELETE
     @ResponseStatus(204)
     @Operation(summary = "Delete the account: personal data anonymized, sessions revoked, orders kept")
     public void delete() {
-        accounts.delete(Caller.id(jwt));
+        accounts.delete(user.id());
     }
 }

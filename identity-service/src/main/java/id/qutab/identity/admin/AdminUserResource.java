@@ -1,10 +1,10 @@
 package id.qutab.identity.admin;
 
-import id.qutab.identity.support.Caller;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
 import id.qutab.platform.web.PageRequest;
+import id.qutab.platform.security.CurrentUser;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,7 +29,7 @@ public class AdminUserResource {
     AdminUserService admin;
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     @GET
     @Operation(summary = "Users, newest first; ?role=customer|affiliate|admin&q=<name, email or phone>&page=&size=")
@@ -62,13 +61,13 @@ public class AdminUserResource {
     @Path("/{id}/disable")
     @Operation(summary = "Disable: no sign-in, no refresh; sessions revoked")
     public AdminUserView disable(@PathParam("id") UUID id) {
-        return admin.disable(id, Caller.id(jwt));
+        return admin.disable(id, user.id());
     }
 
     @POST
     @Path("/{id}/enable")
     @Operation(summary = "Enable a disabled user")
     public AdminUserView enable(@PathParam("id") UUID id) {
-        return admin.enable(id, Caller.id(jwt));
+        return admin.enable(id, user.id());
     }
 }

@@ -5,6 +5,7 @@ import id.qutab.identity.accounts.AccountService.NewAccount;
 import id.qutab.identity.accounts.UserRepository;
 import id.qutab.identity.passwords.PasswordHasher;
 import id.qutab.platform.security.Roles;
+import id.qutab.platform.demo.DemoConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,8 +1,8 @@
 package id.qutab.identity.passwords;
 
 import id.qutab.identity.passwords.PasswordRequests.ChangePassword;
-import id.qutab.identity.support.Caller;
 import id.qutab.identity.support.ClientAddress;
+import id.qutab.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -27,7 +26,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 public class ChangePasswordResource {
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     @Inject
     PasswordService passwords;
@@ -39,6 +38,6 @@ public class ChangePasswordResource {
     @ResponseStatus(204)
     @Operation(summary = "Change the password (wrong current → 403); every other session is signed out")
     public void change(@Valid @NotNull ChangePassword request, @Context HttpServerRequest http) {
-        passwords.change(Caller.id(jwt), Caller.session(jwt), request, clientAddress.of(http));
+        passwords.change(user.id(), user.session(), request, clientAddress.of(http));
     }
 }

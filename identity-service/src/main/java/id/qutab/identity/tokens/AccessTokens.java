@@ -1,7 +1,7 @@
 package id.qutab.identity.tokens;
 
 import id.qutab.identity.accounts.UserAccount;
-import id.qutab.identity.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class AccessTokens {
                 .issuedAt(now)
                 .expiresAt(now.plus(config.accessTokenTtl()))
                 .claim("jti", UUID.randomUUID().toString())
-                .claim(Caller.SESSION_CLAIM, sessionId.toString())
+                .claim(CurrentUser.SESSION_CLAIM, sessionId.toString())
                 .jws()
                 .keyId(keys.keyId())
                 .algorithm(SignatureAlgorithm.RS256)

@@ -3,6 +3,7 @@ package id.qutab.identity.tokens;
 import id.qutab.identity.AuthConfig;
 import id.qutab.identity.accounts.EmailAddresses;
 import id.qutab.identity.support.SecureTokens;
+import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,9 +14,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -106,19 +105,10 @@ public class LoginThrottle implements PanacheRepositoryBase<LoginFailure, Long> 
                 .createNativeQuery("SELECT window_start FROM login_attempts WHERE account_key = ?1")
                 .setParameter(1, accountKey)
                 .getSingleResult();
-        Duration left = Duration.between(now, instant(windowStart).plus(throttle.window()));
+        Duration left = Duration.between(now, Sql.instant(windowStart).plus(throttle.window()));
         return left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left;
     }
 
-    private static Instant instant(Object timestamp) {
-        if (timestamp instanceof Instant i) {
-            return i;
-        }
-        if (timestamp instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) timestamp).toInstant();
-    }
 
     /** Sleeps (outside any transaction) while the address has more failures in the window than it may. */
     private void slowDown(String clientIp) {

@@ -1,6 +1,6 @@
 package id.qutab.identity.verification;
 
-import id.qutab.identity.support.Caller;
+import id.qutab.platform.security.CurrentUser;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -13,7 +13,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -30,7 +29,7 @@ public class VerificationResource {
     EmailVerification verification;
 
     @Inject
-    JsonWebToken jwt;
+    CurrentUser user;
 
     @POST
     @Path("/verify-email")
@@ -48,6 +47,6 @@ public class VerificationResource {
     @ResponseStatus(202)
     @Operation(summary = "Mail the caller a fresh verification link (no-op once verified)")
     public void resend() {
-        verification.resend(Caller.id(jwt));
+        verification.resend(user.id());
     }
 }

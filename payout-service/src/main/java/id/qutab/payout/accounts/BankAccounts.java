@@ -5,6 +5,7 @@ import id.qutab.payout.banks.BankCatalog;
 import id.qutab.payout.ktp.KtpDocument;
 import id.qutab.payout.ktp.KtpVault;
 import id.qutab.payout.payouts.PayoutLock;
+import id.qutab.platform.privacy.Masking;
 import id.qutab.platform.problem.Problem;
 import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.web.Page;

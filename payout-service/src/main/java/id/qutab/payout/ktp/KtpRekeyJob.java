@@ -1,6 +1,7 @@
 package id.qutab.payout.ktp;
 
 import id.qutab.payout.accounts.BankAccounts;
+import id.qutab.platform.jobs.AdminJob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,10 +17,10 @@ import java.util.UUID;
  * Key rotation, second half: after the active key changed ({@code qutab.ktp.key} / {@code key-id}, the old one
  * moved to {@code qutab.ktp.retired-keys}), re-seal every current KTP image and NIK still sealed with a retired
  * key. Each item is its own transaction; running it again finds nothing left to do. Once it reports 0, the
- * retired key can be removed from the configuration.
+ * retired key can be removed from the configuration. Only on demand: {@code POST /api/admin/jobs/ktp-rekey/run}.
  */
 @ApplicationScoped
-public class KtpRekeyJob {
+public class KtpRekeyJob implements AdminJob {
 
     public static final String NAME = "ktp-rekey";
     private static final Logger LOG = Logger.getLogger(KtpRekeyJob.class);
@@ -37,7 +38,13 @@ public class KtpRekeyJob {
     public record Report(String job, int processed, int images, int niks, int failed) {
     }
 
-    public Report run() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Report runNow() {
         int images = 0;
         int niks = 0;
         Set<UUID> failed = new HashSet<>();

@@ -1,5 +1,6 @@
 package id.qutab.payout.payouts;
 
+import id.qutab.platform.jobs.AdminJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,11 @@ import java.time.Instant;
  * The {@code payout-idempotency-retention} job: an {@code Idempotency-Key} only has to outlive the client's
  * retries of one request, so a payout requested longer ago than {@code qutab.payout.idempotency-key-retention}
  * (30 days) forgets its key; the same key afterwards is a new request. Daily (Asia/Jakarta, cron
- * {@code qutab.jobs.payout-idempotency-retention.cron}) and on demand; in batches, each its own transaction;
+ * {@code qutab.jobs.payout-idempotency-retention.cron}) and on demand ({@code POST /api/admin/jobs/<name>/run}); in batches, each its own transaction;
  * idempotent, so several instances may run it at once.
  */
 @ApplicationScoped
-public class IdempotencyKeyRetention {
+public class IdempotencyKeyRetention implements AdminJob {
 
     public static final String NAME = "payout-idempotency-retention";
     private static final int BATCH = 1000;
@@ -32,7 +33,13 @@ public class IdempotencyKeyRetention {
     public record Report(String job, int processed, Instant olderThan) {
     }
 
-    public Report run() {
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Report runNow() {
         Instant cutoff = Instant.now().minus(config.idempotencyKeyRetention());
         int cleared = 0;
         for (int batch = clearBatch(cutoff); batch > 0; batch = clearBatch(cutoff)) {
@@ -56,7 +63,7 @@ public class IdempotencyKeyRetention {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = NAME)
     void daily() {
         try {
-            run();
+            runNow();
         } catch (RuntimeException e) {
             LOG.warn("idempotency retention failed; the next run catches up", e);
         }

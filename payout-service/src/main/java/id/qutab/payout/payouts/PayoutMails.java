@@ -1,6 +1,6 @@
 package id.qutab.payout.payouts;
 
-import id.qutab.payout.accounts.Masking;
+import id.qutab.platform.privacy.Masking;
 import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.payout.affiliates.UserContact;
 import id.qutab.payout.banks.BankCatalog;

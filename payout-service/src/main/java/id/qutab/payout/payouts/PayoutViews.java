@@ -1,7 +1,7 @@
 package id.qutab.payout.payouts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import id.qutab.payout.accounts.Masking;
+import id.qutab.platform.privacy.Masking;
 import id.qutab.payout.banks.Bank;
 import id.qutab.payout.banks.BankCatalog;
 import id.qutab.payout.ledger.LedgerCommission;

@@ -1,6 +1,6 @@
 package id.qutab.payout.statements;
 
-import id.qutab.payout.accounts.Masking;
+import id.qutab.platform.privacy.Masking;
 import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.payout.banks.BankCatalog;
 import id.qutab.payout.payouts.Payout;

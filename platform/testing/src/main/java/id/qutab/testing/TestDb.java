@@ -5,9 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +25,10 @@ public class TestDb {
     @Inject
     AgroalDataSource dataSource;
 
+    /** A count or sum; SQL's {@code NULL} (the sum of no rows) is 0. */
     public long count(String sql, Object... args) {
-        return ((Number) one(sql, args)).longValue();
+        Object value = one(sql, args);
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     public Object one(String sql, Object... args) {
@@ -32,9 +38,7 @@ public class TestDb {
 
     public List<List<Object>> rows(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
+            bind(ps, args);
             List<List<Object>> rows = new ArrayList<>();
             if (!ps.execute()) {
                 return rows;
@@ -57,12 +61,24 @@ public class TestDb {
 
     public int exec(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
+            bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The driver takes neither {@link Instant} nor {@link LocalDate} as such: they go as a timestamp and a date. */
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i];
+            if (arg instanceof Instant instant) {
+                ps.setTimestamp(i + 1, Timestamp.from(instant));
+            } else if (arg instanceof LocalDate date) {
+                ps.setDate(i + 1, Date.valueOf(date));
+            } else {
+                ps.setObject(i + 1, arg);
+            }
         }
     }
 }

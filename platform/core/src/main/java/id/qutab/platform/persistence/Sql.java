@@ -1,13 +1,22 @@
-package id.qutab.affiliate.support;
+package id.qutab.platform.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.sql.Timestamp;
 import java.util.List;
 
-/** Small helpers for the statements that are plain SQL (conditional updates, upserts, locks, aggregates). */
+/**
+ * The few statements every service writes as plain SQL (conditional updates, upserts, locks, aggregates) and what
+ * their answers need: positional parameters {@code ?1, ?2...}, LIKE escaping, numbers and times of native rows,
+ * and which unique index a failed insert hit.
+ */
 public final class Sql {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private Sql() {
     }
@@ -38,14 +47,32 @@ public final class Sql {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** A native count or sum; SQL's {@code NULL} (the sum of no rows) is 0. */
     public static long longValue(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /**
+     * A native {@code timestamptz} column: the driver answers {@link Timestamp}, {@link OffsetDateTime} or
+     * {@link Instant} depending on the query and Hibernate's type inference; anything else is {@code null}.
+     */
+    public static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return null;
     }
 
     /** True when {@code e} was caused by a unique violation (SQLSTATE 23505) of the named index. */
     public static boolean violates(Throwable e, String constraint) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
                     && (sql.getMessage() == null || sql.getMessage().contains(constraint))) {
                 return true;
             }

@@ -1,11 +1,12 @@
-package id.qutab.affiliate.support;
+package id.qutab.platform.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.util.Locale;
 
-/** Where {@code /r/{code}} lands and where links in mails point. */
+/** The web frontend: where {@code /r/{code}} lands and where links in mails point. */
 @ConfigMapping(prefix = "qutab.frontend")
 public interface FrontendConfig {
 
@@ -20,10 +21,15 @@ public interface FrontendConfig {
 
     default String host() {
         String host = URI.create(base()).getHost();
-        return host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return host == null ? "" : host.toLowerCase(Locale.ROOT);
     }
 
     default boolean https() {
         return base().regionMatches(true, 0, "https:", 0, 6);
+    }
+
+    /** A page taking a one-time token, e.g. {@code verify-email?token=…}. */
+    default String link(String page, String token) {
+        return base() + page + "?token=" + token;
     }
 }

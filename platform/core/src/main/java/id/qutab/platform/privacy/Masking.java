@@ -1,6 +1,10 @@
-package id.qutab.affiliate.support;
+package id.qutab.platform.privacy;
 
-/** Customer names as affiliates see them: {@code Budi Santoso} → {@code Bu** Sa*****}. */
+/**
+ * What a person may see of someone else's (or their own sensitive) data: customer names as affiliates see them
+ * ({@code Budi Santoso} → {@code Bu** Sa*****}) and account numbers or NIKs as their owner sees them
+ * ({@code ******7890}).
+ */
 public final class Masking {
 
     /** Shown when the customer's name is unknown or was erased (account deleted). */
@@ -36,5 +40,14 @@ public final class Masking {
             }
         }
         return out.toString();
+    }
+
+    /** Only the last four digits ({@code ******7890}); a number of four or fewer digits keeps fewer. */
+    public static String lastFour(String digits) {
+        if (digits == null) {
+            return null;
+        }
+        int keep = Math.min(4, Math.max(0, digits.length() - 4));
+        return "*".repeat(digits.length() - keep) + digits.substring(digits.length() - keep);
     }
 }

@@ -1,4 +1,4 @@
-package id.qutab.affiliate.support;
+package id.qutab.platform.privacy;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +16,14 @@ class MaskingTest {
         assertEquals("Ñu***", Masking.name("Ñuñez"));
         assertEquals("Pelanggan", Masking.name(null));
         assertEquals("Pelanggan", Masking.name("  "));
+    }
+
+    @Test
+    void keepsTheLastFourDigits() {
+        assertEquals("******7890", Masking.lastFour("1234567890"));
+        assertEquals("****5", Masking.lastFour("12345"), "a short number keeps fewer than four");
+        assertEquals("****", Masking.lastFour("1234"));
+        assertEquals("", Masking.lastFour(""));
+        assertEquals(null, Masking.lastFour(null));
     }
 }
