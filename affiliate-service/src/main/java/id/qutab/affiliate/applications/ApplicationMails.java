@@ -5,19 +5,20 @@ import id.qutab.affiliate.users.UserContacts;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import id.qutab.platform.notify.Message;
+import id.qutab.platform.notify.Notifications;
+import id.qutab.platform.notify.RenderedBodies;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-
-import java.util.UUID;
 
 /**
  * The applicant hears the decision by mail (Indonesian, Qute templates {@code templates/mail/application*}).
- * Requested inside the deciding transaction, sent only after it committed, without making the admin wait.
- * The address comes from the user projection; an applicant whose account is not known here yet gets no mail
- * (the portal shows the decision anyway).
+ * Rendered and recorded with the platform's {@link Notifications} inside the deciding transaction, so it exists
+ * exactly when the decision committed; the platform sends it after the commit (retrying while SMTP is down)
+ * without making the admin wait. One mail per affiliate and decision (dedupe key: the affiliate id and, for a
+ * rejection, when it was decided, so a later application's decision mails again). The address comes from the user
+ * projection; an applicant whose account is not known here yet gets no mail (the portal shows the decision anyway).
  */
 @ApplicationScoped
 public class ApplicationMails {
@@ -31,16 +32,8 @@ public class ApplicationMails {
         static native MailTemplateInstance applicationRejected(String name, String reason, String portal, long cooldownDays);
     }
 
-    /** A decision mail to send after commit. */
-    public record DecisionMail(boolean approved, UUID affiliateId, String to, String name, String code, String reason) {
-        @Override
-        public String toString() {
-            return "DecisionMail[" + (approved ? "approved" : "rejected") + " " + affiliateId + "]";
-        }
-    }
-
     @Inject
-    Event<DecisionMail> outgoing;
+    Notifications notifications;
 
     @Inject
     UserContacts contacts;
@@ -51,33 +44,30 @@ public class ApplicationMails {
     @Inject
     ApplicationConfig config;
 
+    @Transactional(Transactional.TxType.MANDATORY)
     void approved(Affiliate affiliate) {
-        contacts.emailOf(affiliate.userId).ifPresentOrElse(
-                to -> outgoing.fire(new DecisionMail(true, affiliate.id, to, affiliate.firstName, affiliate.code, null)),
-                () -> LOG.infof("affiliate %s approved; no email known, no mail sent", affiliate.id));
+        String portal = frontend.base() + "affiliate";
+        record(affiliate, "affiliate.application-approved", affiliate.id.toString(),
+                "Selamat! Pendaftaran affiliate Qutab Anda disetujui",
+                Templates.applicationApproved(affiliate.firstName, affiliate.code, frontend.base() + "r/" + affiliate.code,
+                        portal));
     }
 
+    @Transactional(Transactional.TxType.MANDATORY)
     void rejected(Affiliate affiliate) {
-        contacts.emailOf(affiliate.userId).ifPresentOrElse(
-                to -> outgoing.fire(new DecisionMail(false, affiliate.id, to, affiliate.firstName, null,
-                        affiliate.rejectionReason)),
-                () -> LOG.infof("affiliate %s rejected; no email known, no mail sent", affiliate.id));
+        String portal = frontend.base() + "affiliate";
+        // An affiliate may apply again after the cooldown and be rejected again: each rejection is its own mail.
+        record(affiliate, "affiliate.application-rejected", affiliate.id + "@" + affiliate.rejectedAt,
+                "Hasil pendaftaran affiliate Qutab",
+                Templates.applicationRejected(affiliate.firstName, affiliate.rejectionReason, portal,
+                        Math.max(0, config.reapplyCooldown().toDays())));
     }
 
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) DecisionMail mail) {
-        try {
-            String portal = frontend.base() + "affiliate";
-            MailTemplateInstance instance = mail.approved()
-                    ? Templates.applicationApproved(mail.name(), mail.code(), frontend.base() + "r/" + mail.code(), portal)
-                    .subject("Selamat! Pendaftaran affiliate Qutab Anda disetujui")
-                    : Templates.applicationRejected(mail.name(), mail.reason(), portal,
-                    Math.max(0, config.reapplyCooldown().toDays()))
-                    .subject("Hasil pendaftaran affiliate Qutab");
-            instance.to(mail.to()).send().subscribe().with(
-                    sent -> LOG.infof("%s sent", mail),
-                    failure -> LOG.warnf("%s failed: %s", mail, failure.getClass().getSimpleName()));
-        } catch (RuntimeException e) {
-            LOG.warnf("%s could not be rendered: %s", mail, e.getClass().getSimpleName());
-        }
+    private void record(Affiliate affiliate, String template, String dedupeKey, String subject,
+                        MailTemplateInstance body) {
+        contacts.emailOf(affiliate.userId).ifPresentOrElse(
+                to -> notifications.record(Message.mail(template, dedupeKey, to).withLocale("id").withSubject(subject)
+                        .withBodies(RenderedBodies.of(body.templateInstance()))),
+                () -> LOG.infof("affiliate %s: %s, no email known, no mail", affiliate.id, template));
     }
 }

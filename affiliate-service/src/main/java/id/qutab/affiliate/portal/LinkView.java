@@ -2,7 +2,7 @@ package id.qutab.affiliate.portal;
 
 import id.qutab.affiliate.applications.Affiliate;
 import id.qutab.affiliate.clicks.ReferralConfig;
-import id.qutab.affiliate.support.FrontendConfig;
+import id.qutab.platform.web.FrontendConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

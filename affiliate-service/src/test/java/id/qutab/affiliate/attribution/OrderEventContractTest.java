@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.Db;
+import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
 import id.qutab.testing.PostgresResource;
@@ -46,7 +46,7 @@ class OrderEventContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
-    Db db;
+    TestDb db;
 
     static String fixture(String type) throws IOException {
         return Files.readString(Path.of("..", "contracts", "events", type + ".json"));

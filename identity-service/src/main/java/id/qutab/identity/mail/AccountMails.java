@@ -1,6 +1,7 @@
 package id.qutab.identity.mail;
 
 import id.qutab.identity.AuthConfig;
+import id.qutab.platform.web.FrontendConfig;
 import id.qutab.identity.accounts.UserAccount;
 import id.qutab.identity.support.SecureTokens;
 import id.qutab.platform.notify.Message;
