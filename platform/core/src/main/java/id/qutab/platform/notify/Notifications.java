@@ -2,8 +2,7 @@ package id.qutab.platform.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import id.qutab.platform.tx.AfterCommit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -47,22 +46,6 @@ public class Notifications {
     }
 
     private void nudgeSenderAfterCommit() {
-        if (transaction.getResource(NUDGE_REGISTERED) != null) {
-            return;
-        }
-        transaction.putResource(NUDGE_REGISTERED, Boolean.TRUE);
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    sender.nudge();
-                }
-            }
-        });
+        AfterCommit.once(transaction, NUDGE_REGISTERED, sender::nudge);
     }
 }

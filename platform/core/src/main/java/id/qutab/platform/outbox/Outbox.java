@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import id.qutab.platform.tx.AfterCommit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -93,23 +92,7 @@ public class Outbox {
     }
 
     private void nudgeRelayAfterCommit() {
-        if (transaction.getResource(NUDGE_REGISTERED) != null) {
-            return;
-        }
-        transaction.putResource(NUDGE_REGISTERED, Boolean.TRUE);
-        transaction.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.nudge();
-                }
-            }
-        });
+        AfterCommit.once(transaction, NUDGE_REGISTERED, relay::nudge);
     }
 
     private String serialize(Object payload) {
