@@ -25,6 +25,12 @@ public class TestSmtp implements ReactiveMailer {
 
     private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
+    /**
+     * Quarkus' mock mailbox keeps its mails in plain collections: senders running side by side (as the platform's
+     * notification senders do) would corrupt it (a ConcurrentModificationException, then a retried mail). A real
+     * SMTP client has no such limit; the stand-in takes one mail at a time.
+     */
+    private static final Object MOCK_MAILBOX = new Object();
 
     @Inject
     Mailers mailers;
@@ -55,7 +61,11 @@ public class TestSmtp implements ReactiveMailer {
         if (refuse()) {
             return Uni.createFrom().failure(refusal());
         }
-        return mailers.reactiveMailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+        return Uni.createFrom().voidItem().invoke(() -> {
+            synchronized (MOCK_MAILBOX) {
+                mailers.mailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+            }
+        });
     }
 
     private static boolean refuse() {
@@ -84,7 +94,9 @@ public class TestSmtp implements ReactiveMailer {
             if (refuse()) {
                 throw new IllegalStateException(refusal());
             }
-            mailers.mailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+            synchronized (MOCK_MAILBOX) {
+                mailers.mailerFromName(Mailers.DEFAULT_MAILER_NAME).send(mails);
+            }
         }
     }
 }
