@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.qutab.launcher.Platform;
 import id.qutab.launcher.RunningApp;
+import id.qutab.systemtests.GatewayCalls.Reply;
 import id.qutab.systemtests.OpenApiOperations.Operation;
 import id.qutab.systemtests.OpenApiOperations.Parameter;
 import org.junit.jupiter.api.AfterAll;
@@ -830,58 +831,22 @@ class HostileSweepIT {
         return new String[]{id[0], code};
     }
 
-    record Reply(int status, String body) {
-        JsonNode json() {
-            try {
-                return OpenApiOperations.JSON.readTree(body);
-            } catch (IOException e) {
-                return JsonNodeFactory.instance.objectNode();
-            }
-        }
-
-        Reply expect(int expected) {
-            assertEquals(expected, status, body);
-            return this;
-        }
-    }
-
     static Reply call(String method, String path, String token, String contentType, String body) {
         return send(method, URI.create(gateway.toString().replaceAll("/$", "") + path), token, contentType, body);
     }
 
     static Reply send(String method, URI uri, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT);
+        Map<String, String> headers = new LinkedHashMap<>();
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            headers.put("Authorization", "Bearer " + token);
         }
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            headers.put("Content-Type", contentType);
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Reply(0, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GatewayCalls.exchange(HTTP, method, uri, REQUEST_TIMEOUT, headers, body);
     }
 
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("timed out waiting for " + what);
+    static void await(String what, GatewayCalls.Condition condition) throws Exception {
+        GatewayCalls.await(what, Duration.ofSeconds(45), condition);
     }
 }

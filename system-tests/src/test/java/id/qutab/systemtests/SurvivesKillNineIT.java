@@ -1,5 +1,6 @@
 package id.qutab.systemtests;
 
+import id.qutab.systemtests.GatewayCalls.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.qutab.launcher.Platform;
 import org.junit.jupiter.api.AfterAll;
@@ -130,7 +131,7 @@ class SurvivesKillNineIT {
         int bronzeBonus = bronzeBonus(admin);
         awaitSql("commerce knows every affiliate code", Duration.ofSeconds(45),
                 "SELECT count(*) FROM commerce.affiliate_code", AFFILIATES);
-        await("every affiliate's payout account opened", Duration.ofSeconds(45), () -> {
+        GatewayCalls.await("every affiliate's payout account opened", Duration.ofSeconds(45), () -> {
             for (Affiliate a : affiliates) {
                 if (call("GET", "/api/affiliate/balance", a.token(), null, Map.of()).status() != 200) {
                     return false;
@@ -537,7 +538,7 @@ class SurvivesKillNineIT {
                 "whatsapp", "081298765432", "city", "Bogor", "reason", "Saya ingin membantu tetangga berqurban")),
                 Map.of()).expect(201);
         String[] id = new String[1];
-        await("affiliate " + i + " listed", Duration.ofSeconds(30), () -> {
+        GatewayCalls.await("affiliate " + i + " listed", Duration.ofSeconds(30), () -> {
             for (JsonNode item : call("GET", "/api/admin/affiliates?size=100", admin, null, Map.of()).json().path("items")) {
                 if (user[0].equals(item.path("userId").asText())) {
                     id[0] = item.path("id").asText();
@@ -589,21 +590,6 @@ class SurvivesKillNineIT {
 
     // --- plumbing -------------------------------------------------------------------------------------------
 
-    record Reply(int status, String body) {
-        JsonNode json() {
-            try {
-                return OpenApiOperations.JSON.readTree(body);
-            } catch (IOException e) {
-                return OpenApiOperations.JSON.createObjectNode();
-            }
-        }
-
-        Reply expect(int expected) {
-            assertEquals(expected, status, body);
-            return this;
-        }
-    }
-
     private static String json(Object value) {
         try {
             return OpenApiOperations.JSON.writeValueAsString(value);
@@ -625,40 +611,15 @@ class SurvivesKillNineIT {
     }
 
     private static Reply send(String method, URI uri, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
-        headers.forEach(request::header);
+        Map<String, String> h = new LinkedHashMap<>(headers);
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            h.put("Content-Type", "application/json");
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            return new Reply(0, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void await(String what, Duration limit, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.holds()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("timed out waiting for " + what);
+        return GatewayCalls.exchange(HTTP, method, uri, Duration.ofSeconds(20), h, body);
     }
 
     private static void awaitSql(String what, Duration limit, String sql, int expected) throws Exception {
-        await(what, limit, () -> {
+        GatewayCalls.await(what, limit, () -> {
             try (Connection c = SystemTestSupport.connect(platform.adminDatabase()); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery(sql)) {
                 return rs.next() && rs.getInt(1) == expected;
