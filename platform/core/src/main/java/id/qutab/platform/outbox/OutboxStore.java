@@ -219,9 +219,7 @@ public class OutboxStore {
                                        Duration lease) {
         Timestamp now = Timestamp.from(clock.now());
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            return transactionally(c, () -> {
                 List<UUID> headIds = new ArrayList<>();
                 try (PreparedStatement lock = c.prepareStatement(lockSql)) {
                     int p = 1;
@@ -253,15 +251,9 @@ public class OutboxStore {
                         }
                     }
                 }
-                c.commit();
                 claimed.sort((a, b) -> Long.compare(a.seq(), b.seq()));
                 return claimed;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("outbox claim failed", e);
         }
@@ -339,9 +331,7 @@ public class OutboxStore {
             if (behind.isEmpty()) {
                 return 0;
             }
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            return transactionally(c, () -> {
                 int parked = 0;
                 // All head locks first, then the followers: the order markSent and markFailed use too.
                 List<Object[]> until = new ArrayList<>();
@@ -373,14 +363,8 @@ public class OutboxStore {
                         parked += Math.max(n, 0);
                     }
                 }
-                c.commit();
                 return parked;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("outbox park failed", e);
         }
@@ -390,9 +374,7 @@ public class OutboxStore {
     public boolean markSent(UUID id, UUID owner) {
         Timestamp now = Timestamp.from(clock.now());
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            return transactionally(c, () -> {
                 boolean sent = false;
                 String destination = null;
                 String aggregate = null;
@@ -420,14 +402,8 @@ public class OutboxStore {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
                 return sent;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed", e);
         }
@@ -445,9 +421,7 @@ public class OutboxStore {
         Timestamp retryAt = Timestamp.from(instant.plus(retryIn));
         Timestamp deadline = Timestamp.from(instant.minus(maxAge));
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
+            return transactionally(c, () -> {
                 Optional<String> status = Optional.empty();
                 String destination = null;
                 String aggregate = null;
@@ -487,14 +461,8 @@ public class OutboxStore {
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
                 return status;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("outbox update failed", e);
         }
@@ -608,6 +576,30 @@ public class OutboxStore {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("retention delete failed", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} as one JDBC transaction on {@code c} (the relay's statements run outside JTA, on the
+     * datasource): committed when it returns, rolled back when it throws, the connection's mode restored either way.
+     */
+    private static <T> T transactionally(Connection c, Work<T> work) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
