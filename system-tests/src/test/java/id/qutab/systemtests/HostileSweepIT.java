@@ -238,6 +238,9 @@ class HostileSweepIT {
         if (!failures.isEmpty()) {
             fail(summary + " (full report: " + out + ")\n" + report);
         }
+        // PostgreSQL keeps writing into the data directory until it is stopped: stop everything, then delete it.
+        platform.close();
+        platform = null;
         SystemTestSupport.deleteDataDir(data);
     }
 

@@ -264,6 +264,9 @@ class SurvivesKillNineIT {
         // converged: the detailed checks once more, with everything that only holds at the end
         String final_ = differences(placed, rateBps + bronzeBonus, affiliates, true);
         assertTrue(final_.isEmpty(), report + "\n" + final_);
+        // PostgreSQL keeps writing into the data directory until it is stopped: stop everything, then delete it.
+        platform.close();
+        platform = null;
         SystemTestSupport.deleteDataDir(data);
     }
 
