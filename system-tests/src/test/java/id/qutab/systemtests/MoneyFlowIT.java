@@ -4,26 +4,25 @@ import id.qutab.launcher.Platform;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
+import static id.qutab.systemtests.Scenario.as;
+import static id.qutab.systemtests.Scenario.await;
+import static id.qutab.systemtests.Scenario.awaitCommission;
+import static id.qutab.systemtests.Scenario.commission;
+import static id.qutab.systemtests.Scenario.ktpImage;
+import static id.qutab.systemtests.Scenario.order;
+import static id.qutab.systemtests.Scenario.pay;
+import static id.qutab.systemtests.Scenario.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -45,6 +44,7 @@ class MoneyFlowIT {
     private static Platform platform;
     private static Path data;
     private static String admin;
+    private static Scenario scenario;
 
     @BeforeAll
     static void start() throws IOException {
@@ -57,7 +57,8 @@ class MoneyFlowIT {
                 .build());
         RestAssured.baseURI = platform.gatewayUrl().orElseThrow().toString();
         RestAssured.port = platform.gatewayUrl().orElseThrow().getPort();
-        admin = login(ADMIN_EMAIL, ADMIN_PASSWORD);
+        scenario = Scenario.asAdmin(ADMIN_EMAIL, ADMIN_PASSWORD);
+        admin = scenario.adminToken();
     }
 
     @AfterAll
@@ -72,16 +73,16 @@ class MoneyFlowIT {
     @Test
     void fromReferralClickToPaidOutCommission() throws IOException {
         // --- identity through the gateway: register, log in, /api/me ---------------------------------------
-        Account customer = register("customer", "Budi Santoso");
-        as(customer.token).get("/api/me").then().statusCode(200)
-                .body("email", org.hamcrest.Matchers.equalTo(customer.email))
+        Scenario.Account customer = register("customer", "Budi Santoso");
+        as(customer.token()).get("/api/me").then().statusCode(200)
+                .body("email", org.hamcrest.Matchers.equalTo(customer.email()))
                 .body("roles", org.hamcrest.Matchers.contains("customer"));
 
         // --- two affiliates apply, the admin approves them ------------------------------------------------
-        Account siti = register("affiliate", "Siti Aminah");
-        String sitiCode = approve(siti);
-        Account andi = register("affiliate", "Andi Wijaya");
-        String andiCode = approve(andi);
+        Scenario.Account siti = register("affiliate", "Siti Aminah");
+        String sitiCode = scenario.approve(siti);
+        Scenario.Account andi = register("affiliate", "Andi Wijaya");
+        String andiCode = scenario.approve(andi);
         assertTrue(sitiCode.matches("[A-Za-z0-9]{7}"), sitiCode);
 
         // --- the referral link: 302 to the landing page with the attribution cookie -----------------------
@@ -102,7 +103,7 @@ class MoneyFlowIT {
         Map<String, Object> pending = awaitCommission(siti, first, "PENDING");
         assertEquals(PRICE * KAMBING_BPS / 10_000, ((Number) pending.get("amount")).longValue());
         assertEquals(KAMBING_BPS, ((Number) pending.get("rateBps")).intValue());
-        byte[] invoice = as(customer.token).get("/api/orders/" + first + "/invoice.pdf")
+        byte[] invoice = as(customer.token()).get("/api/orders/" + first + "/invoice.pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF", new String(invoice, 0, 4));
 
@@ -125,7 +126,7 @@ class MoneyFlowIT {
         awaitCommission(siti, second, "VOIDED");
 
         // --- Andi's coupon beats Siti's link ---------------------------------------------------------------
-        String andiAffiliateId = affiliateIdOf(andi);
+        String andiAffiliateId = scenario.affiliateIdOf(andi);
         await("commerce knows Andi", () -> as(admin).contentType(ContentType.JSON)
                 .body(Map.of("code", "ANDI10", "discountType", "PERCENT", "discountValue", 10,
                         "affiliateId", andiAffiliateId, "active", true))
@@ -144,23 +145,23 @@ class MoneyFlowIT {
         assertTrue(commission(siti, own).isEmpty(), "no commission on a self-referral");
 
         // --- payout: bank account, KTP, verification, request, approval, payment ----------------------------
-        await("payout account opened", () -> as(siti.token).get("/api/affiliate/bank-account").statusCode() == 200);
-        as(siti.token).contentType(ContentType.JSON)
+        await("payout account opened", () -> as(siti.token()).get("/api/affiliate/bank-account").statusCode() == 200);
+        as(siti.token()).contentType(ContentType.JSON)
                 .body(Map.of("bankCode", "BCA", "accountNumber", "1234567890", "accountHolder", "Siti Aminah",
                         "nik", "3201014501900001"))
                 .put("/api/affiliate/bank-account").then().statusCode(200)
                 .body("accountNumber", org.hamcrest.Matchers.equalTo("******7890"));
-        as(siti.token).multiPart("file", "ktp.png", ktpImage(), "image/png")
+        as(siti.token()).multiPart("file", "ktp.png", ktpImage(), "image/png")
                 .post("/api/affiliate/bank-account/ktp").then().statusCode(201)
                 .body("ktpUploaded", org.hamcrest.Matchers.equalTo(true));
-        String account = as(admin).get("/api/admin/bank-accounts?userId=" + siti.userId)
+        String account = as(admin).get("/api/admin/bank-accounts?userId=" + siti.userId())
                 .then().statusCode(200).extract().path("items[0].id");
         as(admin).post("/api/admin/bank-accounts/" + account + "/verify").then().statusCode(200);
 
         long earned = PRICE * KAMBING_BPS / 10_000;
-        await("balance available", () -> ((Number) as(siti.token).get("/api/affiliate/balance")
+        await("balance available", () -> ((Number) as(siti.token()).get("/api/affiliate/balance")
                 .then().statusCode(200).extract().path("available")).longValue() == earned);
-        String payout = as(siti.token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+        String payout = as(siti.token()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("amount", earned)).post("/api/affiliate/payouts")
                 .then().statusCode(201).body("status", org.hamcrest.Matchers.equalTo("REQUESTED"))
                 .extract().path("id");
@@ -170,122 +171,11 @@ class MoneyFlowIT {
                 .body("status", org.hamcrest.Matchers.equalTo("PAID"));
 
         awaitCommission(siti, first, "PAID");
-        Map<String, Object> balance = as(siti.token).get("/api/affiliate/balance").then().statusCode(200)
+        Map<String, Object> balance = as(siti.token()).get("/api/affiliate/balance").then().statusCode(200)
                 .extract().path("");
         assertEquals(Map.of("pending", 0, "available", 0, "reserved", 0, "paidOut", (int) earned), balance);
-        byte[] statement = as(siti.token).get("/api/affiliate/payouts/" + payout + "/statement.pdf")
+        byte[] statement = as(siti.token()).get("/api/affiliate/payouts/" + payout + "/statement.pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF", new String(statement, 0, 4));
-    }
-
-    // --- steps -------------------------------------------------------------------------------------------
-
-    private record Account(String email, String password, String userId, String token) {
-    }
-
-    private static Account register(String type, String name) {
-        String email = type + "-" + UUID.randomUUID().toString().substring(0, 8) + "@qutab.system.test";
-        String password = "Rahasia-2026-" + type;
-        String id = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", email, "phone", "081234567890", "password", password,
-                        "accountType", type))
-                .post("/api/auth/register").then().statusCode(201).extract().path("id");
-        return new Account(email, password, id, login(email, password));
-    }
-
-    private static String login(String email, String password) {
-        return RestAssured.given().contentType(ContentType.JSON).body(Map.of("email", email, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("accessToken");
-    }
-
-    private static String approve(Account affiliate) {
-        as(affiliate.token).contentType(ContentType.JSON)
-                .body(Map.of("firstName", affiliate.email.substring(0, 6), "lastName", "Test", "whatsapp", "081298765432",
-                        "city", "Bogor", "reason", "Saya ingin membantu tetangga berqurban"))
-                .post("/api/affiliate/application").then().statusCode(201);
-        String id = affiliateIdOf(affiliate);
-        String code = as(admin).contentType(ContentType.JSON).body("{}")
-                .post("/api/admin/affiliates/" + id + "/approve").then().statusCode(200).extract().path("code");
-        // the redirect's code cache and commerce learn the code from the approval (event or refresh)
-        await("code " + code + " redirects with a cookie", () -> RestAssured.given().redirects().follow(false)
-                .get("/r/" + code).getCookie("qutab_ref") != null);
-        return code;
-    }
-
-    private static String affiliateIdOf(Account affiliate) {
-        List<Map<String, Object>> items = as(admin).get("/api/admin/affiliates?size=100").then().statusCode(200)
-                .extract().path("items");
-        return items.stream().filter(i -> affiliate.userId.equals(i.get("userId"))).map(i -> (String) i.get("id"))
-                .findFirst().orElseThrow(() -> new AssertionError("no affiliate for user " + affiliate.userId));
-    }
-
-    private static String order(Account buyer, String product, String cookie, String coupon) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of(
-                "items", List.of(Map.of("productId", product, "quantity", 1, "onBehalfOf", List.of("Ahmad bin Umar"))),
-                "recipient", Map.of("name", "Budi Santoso", "phone", "081234567890",
-                        "location", "Masjid Al-Ikhlas, Bogor")));
-        if (coupon != null) {
-            body.put("couponCode", coupon);
-        }
-        return as(buyer.token).cookie("qutab_ref", cookie).contentType(ContentType.JSON).body(body)
-                .post("/api/orders").then().statusCode(201)
-                .body("status", org.hamcrest.Matchers.equalTo("PENDING_PAYMENT")).extract().path("id");
-    }
-
-    /** Opens the Zendit invoice and pays it on the sandbox, whose signed callback reaches commerce via the gateway. */
-    private static void pay(Account buyer, String order) {
-        String paymentUrl = as(buyer.token).post("/api/orders/" + order + "/payment").then().statusCode(201)
-                .body("provider", org.hamcrest.Matchers.equalTo("zendit")).extract().path("paymentUrl");
-        RestAssured.given().contentType(ContentType.JSON).body(Map.of("status", "PAID"))
-                .post(paymentUrl + "/simulate").then().statusCode(200);
-        await("order " + order + " PAID", () -> "PAID".equals(
-                as(buyer.token).get("/api/orders/" + order).then().statusCode(200).extract().path("status")));
-    }
-
-    private static Map<String, Object> awaitCommission(Account affiliate, String order, String status) {
-        await("commission of " + order + " " + status,
-                () -> status.equals(commission(affiliate, order).map(c -> c.get("status")).orElse(null)));
-        return commission(affiliate, order).orElseThrow();
-    }
-
-    private static java.util.Optional<Map<String, Object>> commission(Account affiliate, String order) {
-        List<Map<String, Object>> items = as(affiliate.token).get("/api/affiliate/commissions?size=100")
-                .then().statusCode(200).extract().path("items");
-        return items.stream().filter(c -> order.equals(c.get("orderId"))).findFirst();
-    }
-
-    private static RequestSpecification as(String token) {
-        return RestAssured.given().auth().oauth2(token);
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
-    }
-
-    /** A KTP-sized PNG: the vault checks the image by content and decodes it. */
-    private static byte[] ktpImage() throws IOException {
-        BufferedImage image = new BufferedImage(856, 540, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(0x2a6bb0));
-        g.fillRect(0, 0, 856, 540);
-        g.setColor(Color.WHITE);
-        g.drawString("PROVINSI JAWA BARAT - NIK 3201014501900001", 40, 60);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        assertFalse(out.size() == 0);
-        return out.toByteArray();
     }
 }

@@ -1,0 +1,72 @@
+package id.qutab.console.web;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Formatting for templates, as {@code {fmt:rupiah(order.total)}} and {@code {fmt:time(order.createdAt)}}: rupiah
+ * with Indonesian grouping, times in Asia/Jakarta (WIB), the business's clock.
+ */
+@TemplateExtension(namespace = "fmt")
+public final class Fmt {
+
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
+
+    private Fmt() {
+    }
+
+    /** {@code Rp 1.250.000}; a negative amount keeps its sign. */
+    static String rupiah(Object amount) {
+        if (!(amount instanceof Number n)) {
+            return amount == null ? "" : amount.toString();
+        }
+        NumberFormat format = NumberFormat.getIntegerInstance(Locale.forLanguageTag("id"));
+        long value = n.longValue();
+        return (value < 0 ? "-Rp " : "Rp ") + format.format(Math.abs(value));
+    }
+
+    /** An ISO instant from the API as {@code 30 Nov 2026 10:15 WIB}. */
+    static String time(Object iso) {
+        if (iso == null || iso.toString().isEmpty()) {
+            return "";
+        }
+        try {
+            Instant instant = OffsetDateTime.parse(iso.toString()).toInstant();
+            return TIME.format(instant.atZone(JAKARTA)) + " WIB";
+        } catch (DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
+    /** A date ({@code 2026-11-30}) as {@code 30 Nov 2026}. */
+    static String day(Object iso) {
+        if (iso == null || iso.toString().isEmpty()) {
+            return "";
+        }
+        try {
+            return DAY.format(LocalDate.parse(iso.toString().substring(0, Math.min(10, iso.toString().length()))));
+        } catch (DateTimeParseException e) {
+            return iso.toString();
+        }
+    }
+
+    /** Basis points as a percentage: 1000 → {@code 10%}, 250 → {@code 2.5%}. */
+    static String bps(Object bps) {
+        if (!(bps instanceof Number n)) {
+            return bps == null ? "" : bps.toString();
+        }
+        long value = n.longValue();
+        return value % 100 == 0 ? value / 100 + "%" : String.format(Locale.ROOT, "%.2f%%", value / 100.0)
+                .replaceAll("0+%$", "%");
+    }
+}
