@@ -228,7 +228,7 @@ class LiabilitiesReportTest {
                 json.getLong("reserved"), json.getLong("paidOut")), List.of(pending, positive, debts, reserved, paidOut));
         assertEquals(negativeBalances(json), negatives);
         assertEquals(-50_000L, negatives.get(debtor.affiliateId()));
-        assertEquals(List.of(0L, 70_000L, 0L, 0L), numbers(lines.get(pendingOnly.affiliateId().toString())));
+        assertEquals(List.of(70_000L, 0L, 0L, 0L), numbers(lines.get(pendingOnly.affiliateId().toString())));
     }
 
     @Test
@@ -243,7 +243,7 @@ class LiabilitiesReportTest {
 
     @Test
     void hostileParametersAre400ProblemJson() {
-        for (String format : List.of("xml", "CSV", "csv\u0000", "'; DROP TABLE payout; --", "x".repeat(5000))) {
+        for (String format : List.of("xml", "CSV", "csv\u0000", "'; DROP TABLE payout; --", "x".repeat(1000))) {
             given().auth().oauth2(ADMIN).queryParam("format", format).get(PATH).then().statusCode(400)
                     .contentType("application/problem+json").body("status", equalTo(400))
                     .body("errors.field", hasItem("format"));
