@@ -93,6 +93,8 @@ class LiabilitiesReportBench {
                 + db.count("SELECT count(*) FROM ledger_commission") + " commissions, "
                 + db.count("SELECT count(*) FROM payout") + " payouts; generated (with the rollup triggers on) in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+        line("paid this month: " + db.count("SELECT count(*) FROM payout WHERE status = 'PAID' AND paid_at >= date_trunc('month', now())")
+                + " payouts (roughly; the report uses the Jakarta month)");
         line("rollup rows: " + db.count("SELECT count(*) FROM ledger_totals") + "; negative balances: "
                 + db.count("SELECT count(*) FROM ledger_totals WHERE earned - clawbacks - reserved - paid_out < 0"));
         line("rollup equals the rows: " + (db.count("SELECT count(*) FROM (" + FROM_ROWS + ") b(a, p, e, cb, r, d)"
@@ -149,13 +151,13 @@ class LiabilitiesReportBench {
         // amount 10 000..499 999; the k-th commission of an affiliate (k = i / AFFILIATES) has its state by k % 100
         exec("INSERT INTO ledger_commission (commission_id, affiliate_id, order_id, amount, state, rate_bps, earned_at,"
                 + " available_at, voided_at, clawback_amount, clawed_back_at)"
-                + " SELECT gen_random_uuid(), a.id, gen_random_uuid(), 10000 + (i * 7919) % 490000,"
+                + " SELECT gen_random_uuid(), a.id, gen_random_uuid(), 10000 + (i::bigint * 7919) % 490000,"
                 + "   CASE WHEN k % 100 < 20 THEN 'PENDING' WHEN k % 100 < 90 THEN 'AVAILABLE'"
                 + "        WHEN k % 100 < 97 THEN 'VOIDED' ELSE 'CLAWED_BACK' END, 500,"
                 + "   now() - ((i % 365) || ' days')::interval,"
                 + "   CASE WHEN k % 100 >= 20 THEN now() - ((i % 300) || ' days')::interval END,"
                 + "   CASE WHEN k % 100 BETWEEN 90 AND 96 THEN now() END,"
-                + "   CASE WHEN k % 100 >= 97 THEN 10000 + (i * 7919) % 490000 END,"
+                + "   CASE WHEN k % 100 >= 97 THEN 10000 + (i::bigint * 7919) % 490000 END,"
                 + "   CASE WHEN k % 100 >= 97 THEN now() END"
                 + " FROM generate_series(0, " + (COMMISSIONS - 1) + ") i"
                 + " CROSS JOIN LATERAL (SELECT i / " + AFFILIATES + " AS k) kk JOIN bench_aff a ON a.n = i % " + AFFILIATES);
@@ -167,9 +169,9 @@ class LiabilitiesReportBench {
                 + " SELECT gen_random_uuid(), a.id, md5('bench-acc-' || a.n)::uuid,"
                 + "   CASE WHEN a.n % 50 = 0 THEN 5000000 ELSE 100000 + (a.n * 31 + k * 7) % 2000000 END, s.status,"
                 + "   'BCA', lpad(a.n::text, 10, '0'), 'Holder ' || a.n, 0, 0,"
-                + "   now() - ((k * 70 + a.n % 60) || ' days')::interval,"
-                + "   CASE WHEN s.status IN ('APPROVED', 'PAID') THEN now() - ((k * 70 + a.n % 60 - 1) || ' days')::interval END,"
-                + "   CASE WHEN s.status = 'PAID' THEN now() - ((k * 70 + a.n % 60 - 2) || ' days')::interval END,"
+                + "   now() - (((k - 1) * 70 + a.n % 60 + 2) || ' days')::interval,"
+                + "   CASE WHEN s.status IN ('APPROVED', 'PAID') THEN now() - (((k - 1) * 70 + a.n % 60 + 1) || ' days')::interval END,"
+                + "   CASE WHEN s.status = 'PAID' THEN now() - (((k - 1) * 70 + a.n % 60) || ' days')::interval END,"
                 + "   CASE WHEN s.status = 'PAID' THEN 'TRX-' || a.n || '-' || k END,"
                 + "   CASE WHEN s.status = 'FAILED' THEN now() END, CASE WHEN s.status = 'FAILED' THEN 'bench' END,"
                 + "   CASE WHEN s.status = 'REJECTED' THEN now() END, CASE WHEN s.status = 'REJECTED' THEN 'bench' END"
