@@ -83,7 +83,10 @@ public class LiabilitiesReport {
             while (rows.next()) {
                 BalanceCalculator.Totals totals = new BalanceCalculator.Totals(rows.getLong(2), rows.getLong(3),
                         rows.getLong(4), rows.getLong(5), rows.getLong(6));
-                lines.add(new Line(rows.getObject(1, UUID.class), totals.balance()));
+                Balance balance = totals.balance();
+                if (!balance.equals(Balance.ZERO)) { // e.g. everything earned was clawed back: nothing owed either way
+                    lines.add(new Line(rows.getObject(1, UUID.class), balance));
+                }
             }
         }
         lines.sort(Comparator.comparing(Line::affiliateId));
