@@ -66,6 +66,8 @@ class OperationsConsoleIT {
             long listed = Long.parseLong(browser.text(By.cssSelector("#service-identity .count")));
             assertTrue(listed >= 2, "identity's tab counts its dead letters: " + listed);
 
+            browser.screenshot("operations-dead-letters");
+
             // the producer's bug is fixed: the stored events now carry the real user id
             fix(one, first.userId());
             fix(two, second.userId());

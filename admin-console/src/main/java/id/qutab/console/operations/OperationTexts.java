@@ -88,6 +88,9 @@ public interface OperationTexts {
     @Message("Job")
     String job();
 
+    @Message("Layanan")
+    String owner();
+
     @Message("Gunanya")
     String job_purpose();
 

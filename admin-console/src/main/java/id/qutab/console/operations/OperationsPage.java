@@ -95,10 +95,13 @@ public class OperationsPage {
                 Object total = api.get(deadLetters(name), Map.of("size", 1)).get("total");
                 tabs.put(name, new ServiceTab(name, total instanceof Number n ? n.longValue() : 0L, null, false));
             } catch (ApiProblem e) {
+                if (e.status() == 401) {
+                    throw e; // the session ended: to the login page, not "unreadable"
+                }
                 tabs.put(name, new ServiceTab(name, null, texts.count_unavailable(e.describe()), false));
             }
         }
-        String selected = SERVICES.contains(service) ? service : tabs.values().stream()
+        String selected = service != null && SERVICES.contains(service) ? service : tabs.values().stream()
                 .filter(t -> t.total() != null && t.total() > 0).map(ServiceTab::name).findFirst().orElse("identity");
         ServiceTab chosen = tabs.get(selected);
         tabs.put(selected, new ServiceTab(chosen.name(), chosen.total(), chosen.error(), true));
