@@ -58,7 +58,8 @@ class OperationsConsoleIT {
             assertEquals("payout", row.findElement(By.cssSelector(".destination")).getText());
             assertEquals(first.userId(), row.findElement(By.cssSelector(".aggregate")).getText());
             assertEquals("1", row.findElement(By.cssSelector(".attempts")).getText());
-            assertTrue(row.findElement(By.cssSelector(".last-error")).getText().startsWith("HTTP 400"),
+            assertTrue(row.findElement(By.cssSelector(".last-error")).getText()
+                            .startsWith("HTTP 400: identity.user.updated: userId must be a UUID."),
                     row.findElement(By.cssSelector(".last-error")).getText());
             assertTrue(row.findElement(By.cssSelector(".age")).getText().matches("\\d+ menit"),
                     row.findElement(By.cssSelector(".age")).getText());

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -34,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Operations: the dead letters of each service ({@code /api/admin/events/{service}/dead-letters}: list, replay one,
@@ -173,7 +176,7 @@ public class OperationsPage {
     }
 
     /** The API's rows plus their age (since the event happened), in the admin's words. */
-    private static List<Map<String, Object>> rows(Object items, OperationTexts texts) {
+    private List<Map<String, Object>> rows(Object items, OperationTexts texts) {
         List<Map<String, Object>> rows = new ArrayList<>();
         if (items instanceof List<?> list) {
             Instant now = Instant.now();
@@ -182,12 +185,15 @@ public class OperationsPage {
                     Map<String, Object> shown = new HashMap<>();
                     row.forEach((k, v) -> shown.put(String.valueOf(k), v));
                     shown.put("age", age(shown.get("occurredAt"), now, texts));
+                    shown.put("error", errorSummary(shown.get("lastError")));
                     rows.add(shown);
                 }
             }
         }
         return rows;
     }
+
+    private static final Pattern HTTP_ERROR = Pattern.compile("HTTP (\\d{3}): (\\{.*)", Pattern.DOTALL);
 
     static String age(Object occurredAt, Instant now, OperationTexts texts) {
         if (occurredAt == null) {
@@ -209,6 +215,29 @@ public class OperationsPage {
             return texts.age_hours(age.toHours(), age.toMinutesPart());
         }
         return texts.age_minutes(age.toMinutes());
+    }
+
+    /**
+     * The relay stores a refusal as {@code HTTP 400: <the consumer's problem+json>}: the admin reads its
+     * {@code detail}; anything else is shown as stored.
+     */
+    String errorSummary(Object lastError) {
+        if (lastError == null) {
+            return "";
+        }
+        String text = lastError.toString();
+        Matcher http = HTTP_ERROR.matcher(text);
+        if (http.matches()) {
+            try {
+                Object detail = json.readValue(http.group(2), Map.class).get("detail");
+                if (detail != null && !detail.toString().isBlank()) {
+                    return "HTTP " + http.group(1) + ": " + detail;
+                }
+            } catch (IOException | RuntimeException e) {
+                // cut off at the relay's 300 characters, or not JSON: show it as stored
+            }
+        }
+        return text;
     }
 
     /** The job's answer as the API gave it ({@code {job, processed, ...}}). */

@@ -76,4 +76,18 @@ class ProgramTextsTest {
         assertEquals("0m", OperationsPage.age("2026-11-30T10:05:00Z", now, english)); // clock skew: never negative
         assertEquals("", OperationsPage.age("not a time", now, english));
     }
+
+    @Test
+    void aRefusalShowsTheConsumersProblemDetail() {
+        OperationsPage page = new OperationsPage();
+        page.json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals("HTTP 400: identity.user.updated: userId must be a UUID.", page.errorSummary(
+                "HTTP 400: {\"type\":\"https://qutab.id/problems/bad-request\",\"status\":400,"
+                        + "\"detail\":\"identity.user.updated: userId must be a UUID.\"}"));
+        // cut off by the relay, not a problem, or no HTTP answer at all: as stored
+        assertEquals("HTTP 422: {\"type\":\"https://qu", page.errorSummary("HTTP 422: {\"type\":\"https://qu"));
+        assertEquals("HTTP 503: upstream down", page.errorSummary("HTTP 503: upstream down"));
+        assertEquals("ConnectException: null", page.errorSummary("ConnectException: null"));
+        assertEquals("", page.errorSummary(null));
+    }
 }
