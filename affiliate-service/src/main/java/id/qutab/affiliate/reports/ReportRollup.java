@@ -39,7 +39,8 @@ public class ReportRollup {
 
     /** Rolls up the closed days without a row, in its own transaction; returns how many rows were written. */
     public int rollUpClosedDays() {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // the first run rolls the whole history up (a year: seconds); later runs a day or two
+        return QuarkusTransaction.requiringNew().timeout(600).call(() -> {
             AdvisoryLocks.exclusive(em, AdvisoryLocks.STATS);
             List<Object> first = Sql.column(em, FIRST_DAY);
             LocalDate yesterday = Jakarta.today().minusDays(1);
