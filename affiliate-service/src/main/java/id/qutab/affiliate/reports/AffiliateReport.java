@@ -28,7 +28,7 @@ public class AffiliateReport {
     public static final int DEFAULT_DAYS = 30;
     static final int TOP = 10;
 
-    private static final String PERIODS = "SELECT " + DayFigures.COLUMNS + " FROM report_day"
+    static final String PERIODS = "SELECT " + DayFigures.COLUMNS + " FROM report_day"
             + " WHERE day BETWEEN ?1 AND ?2 AND day < ?3"
             + " UNION ALL "
             + DayFigures.over("""
@@ -36,7 +36,7 @@ public class AffiliateReport {
                     WHERE g::date >= ?3 OR NOT EXISTS (SELECT 1 FROM report_day r WHERE r.day = g::date)""")
             + " ORDER BY 1";
 
-    private static final String TOP_AFFILIATES = """
+    static final String TOP_AFFILIATES = """
             SELECT t.affiliate_id, a.first_name, a.last_name, a.code, t.conversions, t.commission
             FROM (SELECT affiliate_id, sum(conversions) AS conversions, sum(commission) AS commission
                   FROM daily_stats

@@ -55,6 +55,8 @@ class AffiliateReportBench {
         db.exec("VACUUM ANALYZE");
 
         LocalDate today = Jakarta.today();
+        measure("baseline: GET /api/admin/affiliates?size=1 (auth + HTTP only)", () -> given().auth()
+                .oauth2(Affiliates.admin()).queryParam("size", 1).get("/api/admin/affiliates").then().statusCode(200), CALLS);
         for (int days : List.of(30, 365)) {
             measure(days + " days, closed days rolled up, today live", today.minusDays(days - 1), today, CALLS);
         }
@@ -64,19 +66,38 @@ class AffiliateReportBench {
             measure(days + " days, no roll-up (every day live from daily_stats)", today.minusDays(days - 1), today,
                     Math.min(CALLS, 20));
         }
+        db.exec("INSERT INTO report_day SELECT *, now() FROM (" + DayFigures.over(
+                "SELECT g::date AS day FROM generate_series(current_date - 400, current_date - 2, interval '1 day') g")
+                + ") x");
+        line("");
+        line("plan of the periods query, 365 days, rolled up but today and yesterday:");
+        for (List<Object> row : db.rows("EXPLAIN (ANALYZE, BUFFERS) " + AffiliateReport.PERIODS.replace("?1",
+                "'" + today.minusDays(364) + "'::date").replace("?2", "'" + today + "'::date")
+                .replace("?3", "'" + today + "'::date"))) {
+            line("    " + row.get(0));
+        }
+        line("plan of the top affiliates query, 365 days:");
+        for (List<Object> row : db.rows("EXPLAIN (ANALYZE, BUFFERS) " + AffiliateReport.TOP_AFFILIATES.replace("?1",
+                "'" + today.minusDays(364) + "'::date").replace("?2", "'" + today + "'::date"))) {
+            line("    " + row.get(0));
+        }
         Path file = Path.of("target", "affiliate-report-bench.txt");
         Files.writeString(file, out);
         System.out.println("\n===== affiliate report bench =====\n" + out + "===== (also in " + file.toAbsolutePath() + ")");
     }
 
     private void measure(String label, LocalDate from, LocalDate to, int calls) {
+        measure(label, () -> call(from, to), calls);
+    }
+
+    private void measure(String label, Runnable call, int calls) {
         for (int i = 0; i < 10; i++) {
-            call(from, to);
+            call.run();
         }
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {
             long t = System.nanoTime();
-            call(from, to);
+            call.run();
             nanos[i] = System.nanoTime() - t;
         }
         Arrays.sort(nanos);
