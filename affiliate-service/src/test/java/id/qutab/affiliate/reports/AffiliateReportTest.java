@@ -306,6 +306,15 @@ class AffiliateReportTest {
         assertEquals(2, db.count("SELECT count(*) FROM report_day WHERE day IN (?, ?)", today.minusDays(3),
                 today.minusDays(4)));
         assertReportEqualsRecount(from, today, "after the job rolled the changed days up again");
+
+        // a click batch flushed late onto a rolled-up day (the daily_stats trigger, through the upsert)
+        LocalDate tenAgo = today.minusDays(10);
+        assertEquals(1, db.count("SELECT count(*) FROM report_day WHERE day = ?", tenAgo));
+        click(a.id(), a.code(), wib(tenAgo, 21, 0), visitor(), false);
+        assertEquals(0, db.count("SELECT count(*) FROM report_day WHERE day = ?", tenAgo));
+        assertReportEqualsRecount(from, today, "after a late click");
+        runStatsJob();
+        assertReportEqualsRecount(from, today, "after the job rolled the late click's day up");
         assertReportEqualsRecount(today.minusDays(365), today, "a year");
     }
 
