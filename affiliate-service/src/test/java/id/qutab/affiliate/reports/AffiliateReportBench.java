@@ -1,5 +1,6 @@
 package id.qutab.affiliate.reports;
 
+import id.qutab.affiliate.jobs.StatsAggregationJob;
 import id.qutab.affiliate.support.Affiliates;
 import id.qutab.affiliate.support.Jakarta;
 import id.qutab.testing.PostgresResource;
@@ -36,6 +37,9 @@ class AffiliateReportBench {
     @Inject
     TestDb db;
 
+    @Inject
+    StatsAggregationJob statsJob;
+
     private final StringBuilder out = new StringBuilder();
 
     @Test
@@ -48,10 +52,13 @@ class AffiliateReportBench {
                 + db.count("SELECT count(*) FROM lead") + " leads, " + db.count("SELECT count(*) FROM commission")
                 + " commissions, " + db.count("SELECT count(*) FROM commission_clawback") + " clawbacks");
 
+        // the job itself, not over HTTP: its first run (a year to roll up) outlasts the test client's timeout
         long job = System.nanoTime();
-        given().auth().oauth2(Affiliates.admin()).post("/api/admin/jobs/stats-aggregation/run").then().statusCode(200);
+        Object result = statsJob.runNow();
         line("stats-aggregation job (rebuild yesterday + today, first roll-up of every closed day) in "
-                + seconds(job) + " s; report_day rows: " + db.count("SELECT count(*) FROM report_day"));
+                + seconds(job) + " s: " + result);
+        job = System.nanoTime();
+        line("second run in " + seconds(job) + " s: " + statsJob.runNow());
         db.exec("VACUUM ANALYZE");
 
         LocalDate today = Jakarta.today();
@@ -64,7 +71,7 @@ class AffiliateReportBench {
         db.exec("DELETE FROM report_day");
         for (int days : List.of(30, 365)) {
             measure(days + " days, no roll-up (every day live from daily_stats)", today.minusDays(days - 1), today,
-                    Math.min(CALLS, 20));
+                    days > 30 ? 3 : 10);
         }
         db.exec("INSERT INTO report_day SELECT *, now() FROM (" + DayFigures.over(
                 "SELECT g::date AS day FROM generate_series(current_date - 400, current_date - 2, interval '1 day') g")
@@ -91,14 +98,19 @@ class AffiliateReportBench {
     }
 
     private void measure(String label, Runnable call, int calls) {
-        for (int i = 0; i < 10; i++) {
-            call.run();
-        }
         long[] nanos = new long[calls];
-        for (int i = 0; i < calls; i++) {
-            long t = System.nanoTime();
-            call.run();
-            nanos[i] = System.nanoTime() - t;
+        try {
+            for (int i = 0; i < Math.min(10, calls); i++) {
+                call.run();
+            }
+            for (int i = 0; i < calls; i++) {
+                long t = System.nanoTime();
+                call.run();
+                nanos[i] = System.nanoTime() - t;
+            }
+        } catch (RuntimeException e) {
+            line(String.format("%-62s did not finish: %s", label, e));
+            return;
         }
         Arrays.sort(nanos);
         line(String.format("%-62s n=%d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms", label, calls,
