@@ -381,6 +381,9 @@ class AffiliateReportTest {
         cases.forEach((field, params) -> given().auth().oauth2(Affiliates.admin()).queryParams(params).get(REPORT)
                 .then().statusCode(400).contentType(PROBLEM).body("status", equalTo(400))
                 .body("errors[0].field", equalTo(field.trim())).body(not(containsString("Exception"))));
+        // asked for as CSV, an error is still a problem document
+        given().auth().oauth2(Affiliates.admin()).accept("text/csv").queryParam("from", "2026-02-30").get(REPORT)
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from"));
         given().auth().oauth2(Affiliates.admin()).queryParam("from", "2025-01-01").queryParam("to", "2025-12-31")
                 .get(REPORT).then().statusCode(200);
     }
