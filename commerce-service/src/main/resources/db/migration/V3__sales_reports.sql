@@ -19,7 +19,12 @@ CREATE TABLE sales_daily (
     gross           BIGINT NOT NULL,
     discounts       BIGINT NOT NULL,
     paid_total      BIGINT NOT NULL,
-    refunded_amount BIGINT NOT NULL
+    refunded_amount BIGINT NOT NULL,
+    -- paid_total - refunded_amount split by the lines' category (sums of sales_daily_product, kept here so that a
+    -- year of periods is 365 rows)
+    sapi            BIGINT NOT NULL DEFAULT 0,
+    kambing         BIGINT NOT NULL DEFAULT 0,
+    domba           BIGINT NOT NULL DEFAULT 0
 );
 
 -- Lines of orders paid that day (paid_*) and of orders refunded that day (refunded_*), per product and the

@@ -97,12 +97,13 @@ public class SalesReports {
 
     private void rolled(LocalDate from, LocalDate to, Map<LocalDate, Day> days, Map<UUID, Product> products) {
         for (Object[] r : Sql.rows(em, "SELECT day, placed, paid, cancelled, expired, refunded, gross, discounts,"
-                + " paid_total, refunded_amount FROM sales_daily WHERE day BETWEEN ?1 AND ?2", from, to)) {
-            days.computeIfAbsent(Dates.localDate(r[0]), d -> new Day()).add(day(r));
-        }
-        for (Object[] r : Sql.rows(em, "SELECT day, category, sum(paid_amount - refunded_amount) FROM sales_daily_product"
-                + " WHERE day BETWEEN ?1 AND ?2 GROUP BY day, category", from, to)) {
-            days.computeIfAbsent(Dates.localDate(r[0]), d -> new Day()).category((String) r[1], Sql.longValue(r[2]));
+                + " paid_total, refunded_amount, sapi, kambing, domba FROM sales_daily WHERE day BETWEEN ?1 AND ?2",
+                from, to)) {
+            Day d = day(r);
+            d.sapi = Sql.longValue(r[10]);
+            d.kambing = Sql.longValue(r[11]);
+            d.domba = Sql.longValue(r[12]);
+            days.computeIfAbsent(Dates.localDate(r[0]), k -> new Day()).add(d);
         }
         for (Object[] r : Sql.rows(em, "SELECT product_id, category, sum(paid_quantity - refunded_quantity),"
                 + " sum(paid_amount - refunded_amount) FROM sales_daily_product WHERE day BETWEEN ?1 AND ?2"

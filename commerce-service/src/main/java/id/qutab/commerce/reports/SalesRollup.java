@@ -136,6 +136,14 @@ public class SalesRollup implements AdminJob {
                 + " paid_total, refunded_amount) " + SalesEvents.DAYS, batch.start(), batch.end());
         Sql.update(em, "INSERT INTO sales_daily_product (day, product_id, category, paid_quantity, paid_amount,"
                 + " refunded_quantity, refunded_amount) " + SalesEvents.PRODUCTS, batch.start(), batch.end());
+        Sql.update(em, """
+                UPDATE sales_daily d SET sapi = c.sapi, kambing = c.kambing, domba = c.domba
+                FROM (SELECT day,
+                             COALESCE(sum(paid_amount - refunded_amount) FILTER (WHERE category = 'sapi'), 0) AS sapi,
+                             COALESCE(sum(paid_amount - refunded_amount) FILTER (WHERE category = 'kambing'), 0) AS kambing,
+                             COALESCE(sum(paid_amount - refunded_amount) FILTER (WHERE category = 'domba'), 0) AS domba
+                      FROM sales_daily_product WHERE day BETWEEN ?1 AND ?2 GROUP BY day) c
+                WHERE d.day = c.day""", first, end);
         Sql.update(em, "UPDATE sales_rollup_state SET rolled_through = ?1 WHERE id = 1", end);
         return (int) batch.days();
     }
