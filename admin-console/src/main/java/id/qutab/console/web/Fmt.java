@@ -26,7 +26,7 @@ public final class Fmt {
     }
 
     /** {@code Rp 1.250.000}; a negative amount keeps its sign. */
-    static String rupiah(Object amount) {
+    public static String rupiah(Object amount) {
         if (!(amount instanceof Number n)) {
             return amount == null ? "" : amount.toString();
         }
