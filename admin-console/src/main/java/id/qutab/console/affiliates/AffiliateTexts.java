@@ -100,9 +100,6 @@ public interface AffiliateTexts {
     @Message("Pulihkan")
     String reinstate();
 
-    @Message("Setujui {name}? Ia mendapat kode afiliasi dan mulai bisa memperoleh komisi.")
-    String confirm_approve(String name);
-
     @Message("Tangguhkan {name}? Tautannya tidak lagi mencatat rujukan dan tidak ada komisi baru.")
     String confirm_suspend(String name);
 
