@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
@@ -50,19 +52,24 @@ class AffiliateAdminConsoleIT {
 
         Scenario.Account applicant = register("affiliate", "Siti Aminah");
         Scenario.apply(applicant);
-        String[] id = new String[1];
-        await("application listed with the applicant's email", () -> {
-            try {
-                id[0] = scenario.affiliateIdOf(applicant);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        });
+        String[] id = {awaitAffiliateId(applicant)};
+        Scenario.Account refused = register("affiliate", "Joko Susilo");
+        Scenario.apply(refused);
+        String refusedId = awaitAffiliateId(refused);
         String customCode = "Qt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
         try (Browser browser = new Browser(ConsolePlatform.gateway())) {
             browser.loginAsAdmin();
+
+            // one application rejected with a reason
+            browser.open("/admin/affiliates/" + refusedId);
+            browser.type(By.id("reject-reason"), "Profil media sosial tidak ditemukan");
+            browser.click(By.id("reject-" + refusedId));
+            awaitStatus(browser, "affiliate", "REJECTED");
+            assertEquals("Profil media sosial tidak ditemukan", browser.text(By.id("rejection-reason")));
+            assertEquals("REJECTED", as(refused.token()).get("/api/affiliate/application")
+                    .then().statusCode(200).extract().path("status"));
+
             // the filters live in the URL: this list can be shared and the back button returns to it
             browser.open("/admin/affiliates?status=PENDING&q=" + applicant.email());
             assertEquals("PENDING", browser.find(By.id("status")).getAttribute("value"));
@@ -93,6 +100,36 @@ class AffiliateAdminConsoleIT {
             browser.click(By.id("approve-" + id[0]));
             browser.await(ExpectedConditions.textToBePresentInElementLocated(By.id("flash"), customCode));
             assertEquals("APPROVED", browser.find(By.id("affiliate")).getAttribute("data-status"));
+            assertEquals(customCode, browser.text(By.id("affiliate-code")));
+
+            // the profile photo, through the console's proxy of the admin-only photo
+            as(applicant.token()).multiPart("file", "foto.png", Scenario.ktpImage(), "image/png")
+                    .post("/api/affiliate/profile/photo").then().statusCode(200);
+            browser.open("/admin/affiliates/" + id[0]);
+            browser.await(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                    "var i = document.getElementById('affiliate-photo'); return i.complete && i.naturalWidth > 0;"));
+
+            // suspend (confirmed) and reinstate
+            browser.type(By.id("suspend-reason"), "Uji penangguhan");
+            browser.clickAndConfirm(By.id("suspend-" + id[0]), applicant.email());
+            awaitStatus(browser, "affiliate", "SUSPENDED");
+            assertEquals("SUSPENDED", as(scenario.adminToken()).get("/api/admin/affiliates/" + id[0])
+                    .then().statusCode(200).extract().path("status"));
+            browser.click(By.id("reinstate-" + id[0]));
+            awaitStatus(browser, "affiliate", "APPROVED");
+
+            // this affiliate's self-referral flags: none
+            browser.click(By.id("self-referrals-of"));
+            assertEquals("/admin/affiliates/self-referrals", browser.path());
+            browser.find(By.id("self-referrals"));
+            assertEquals(0, browser.all(By.cssSelector("#self-referrals tbody tr")).size());
+
+            // a malformed id is a clear page, not a stack trace
+            browser.open("/admin/affiliates/not-a-uuid");
+            browser.find(By.id("error-title"));
+            assertTrue(!browser.driver().getPageSource().contains("Exception"));
+
+            browser.open("/admin/affiliates/" + id[0]);
             assertEquals(customCode, browser.text(By.id("affiliate-code")));
             browser.screenshot("affiliate-approved-with-custom-code");
         }
@@ -205,6 +242,10 @@ class AffiliateAdminConsoleIT {
                     .orElseThrow(() -> new AssertionError("the APPROVED CSV lists " + payout + ": " + csv));
             assertTrue(row.contains("1234567890") && row.contains("Andi Wijaya") && row.contains("," + earned + ","),
                     row);
+            // a bad date is the API's problem detail on a page, not a broken download
+            browser.open("/admin/payouts/export.csv?status=APPROVED&from=2026-13-40");
+            assertTrue(browser.text(By.id("problem-detail")).contains("YYYY-MM-DD"));
+
             browser.open("/admin/payouts/" + payout);
 
             String reference = "BCA-TRF-" + UUID.randomUUID().toString().substring(0, 8);
@@ -227,6 +268,31 @@ class AffiliateAdminConsoleIT {
         assertEquals(number(before.get("paidOut")) + earned, number(after.get("paidOut")));
         assertEquals("PAID", as(scenario.adminToken()).get("/api/admin/payouts/" + payout)
                 .then().statusCode(200).extract().path("status"));
+    }
+
+    /** Waits for the page after a post: the element is re-read each time (the old page's copy goes stale). */
+    private static void awaitStatus(Browser browser, String elementId, String status) {
+        browser.await(d -> {
+            try {
+                return status.equals(d.findElement(By.id(elementId)).getAttribute("data-status"));
+            } catch (StaleElementReferenceException | NoSuchElementException gone) {
+                return false;
+            }
+        });
+    }
+
+    /** The affiliate-service learns the applicant's email from identity's event: search until it has. */
+    private static String awaitAffiliateId(Scenario.Account affiliate) {
+        String[] id = new String[1];
+        await("application of " + affiliate.email() + " listed", () -> {
+            try {
+                id[0] = scenario.affiliateIdOf(affiliate);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
+        return id[0];
     }
 
     private static Map<String, Object> balance(Scenario.Account affiliate) {

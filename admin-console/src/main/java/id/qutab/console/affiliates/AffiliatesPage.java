@@ -87,7 +87,11 @@ public class AffiliatesPage {
     @GET
     @Path("/{id}")
     public Response detail(@PathParam("id") UUID id) {
-        return pages.page(detail, Map.of("a", api.get(API + "/" + id)));
+        Map<String, Object> affiliate = api.get(API + "/" + id);
+        Map<String, Object> data = new HashMap<>();
+        data.put("a", affiliate);
+        data.put("waLink", whatsappLink(affiliate.get("application")));
+        return pages.page(detail, data);
     }
 
     /** The profile photo, only for admins: the API serves it to the affiliate and to admins, never publicly. */
@@ -134,6 +138,15 @@ public class AffiliatesPage {
         Map<String, Object> reinstated = api.post(API + "/" + id + "/reinstate", Map.of());
         pages.flashOk(texts().reinstated(nameOf(reinstated)));
         return Redirects.to(Pages.back(uri, referer, "/admin/affiliates/" + id)).build();
+    }
+
+    /** wa.me takes the number as digits only; the API keeps it as {@code +62…}. */
+    private static String whatsappLink(Object application) {
+        if (application instanceof Map<?, ?> a && a.get("whatsapp") instanceof String number) {
+            String digits = number.replaceAll("[^0-9]", "");
+            return digits.isEmpty() ? "" : "https://wa.me/" + digits;
+        }
+        return "";
     }
 
     private AffiliateTexts texts() {
