@@ -13,16 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppCatalogTest {
 
     @Test
-    void bundledListHasTheFourServicesWithTheirSchemasTheGatewayAsEntryPointAndTheSandbox() {
+    void bundledListHasTheFourServicesWithTheirSchemasTheConsoleTheGatewayAsEntryPointAndTheSandbox() {
         List<AppDefinition> apps = AppCatalog.bundled();
-        assertEquals(List.of("identity", "commerce", "affiliate", "payout", "gateway", "zendit"),
+        assertEquals(List.of("identity", "commerce", "affiliate", "payout", "console", "gateway", "zendit"),
                 apps.stream().map(AppDefinition::name).toList());
         for (AppDefinition app : apps.subList(0, 4)) {
             assertEquals(app.name(), app.schema().orElseThrow());
             assertEquals(app.name() + "-service", app.module());
             assertEquals("/q/health/ready", app.healthPath());
         }
-        AppDefinition gateway = apps.get(4);
+        AppDefinition console = apps.get(4);
+        assertTrue(console.schema().isEmpty(), "the console keeps no data");
+        assertEquals("admin-console", console.module());
+        assertEquals("${app.gateway.url}", console.env().get("QUTAB_CONSOLE_API_URL"), "it speaks the API through the gateway");
+        AppDefinition gateway = apps.get(5);
         assertTrue(gateway.entrypoint());
         assertTrue(gateway.schema().isEmpty());
         assertEquals("QUTAB_HTTP_PORT", gateway.portVariable());
@@ -30,7 +34,7 @@ class AppCatalogTest {
         assertEquals(Map.of("QUTAB_FRONTEND_BASE_URL", "${url}/"), gateway.exports());
         assertTrue(gateway.urlVariable().isEmpty(), "nothing calls the gateway");
         assertTrue(apps.stream().noneMatch(AppDefinition::optional), "every app is in the reactor");
-        AppDefinition zendit = apps.get(5);
+        AppDefinition zendit = apps.get(6);
         assertEquals("ZENDIT_SANDBOX_PORT", zendit.portEnv());
         assertEquals("QUARKUS_HTTP_PORT", gateway.portEnv());
         assertTrue(zendit.urlVariable().isEmpty(), "not a qutab.services upstream of the gateway");
@@ -39,7 +43,7 @@ class AppCatalogTest {
         assertEquals(List.of(8081, 8082, 8083, 8084),
                 apps.subList(0, 4).stream().map(AppDefinition::defaultPort).toList());
         assertTrue(apps.get(0).env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "identity gets the signing key");
-        assertTrue(apps.subList(1, 6).stream().noneMatch(a -> a.env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
+        assertTrue(apps.subList(1, 7).stream().noneMatch(a -> a.env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
     }
 
     @Test
