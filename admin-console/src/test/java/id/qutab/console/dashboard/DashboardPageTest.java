@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 @TestProfile(DashboardPageTest.NoApi.class)
-class DashboardPageTest {
+public class DashboardPageTest {
 
     public static class NoApi implements QuarkusTestProfile {
         @Override
@@ -37,7 +37,7 @@ class DashboardPageTest {
         }
     }
 
-    private static String token(String role) {
+    public static String token(String role) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String claims = "{\"sub\":\"t\",\"groups\":[\"" + role + "\"],\"exp\":" + Instant.now().plusSeconds(3600).getEpochSecond() + "}";
         return b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
