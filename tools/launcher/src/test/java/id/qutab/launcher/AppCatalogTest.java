@@ -23,9 +23,10 @@ class AppCatalogTest {
             assertEquals("/q/health/ready", app.healthPath());
         }
         AppDefinition console = apps.get(4);
-        assertTrue(console.schema().isEmpty(), "the console keeps no data");
         assertEquals("admin-console", console.module());
-        assertEquals("${app.gateway.url}", console.env().get("QUTAB_CONSOLE_API_URL"), "it speaks the API through the gateway");
+        assertTrue(console.schema().isEmpty(), "the console keeps nothing");
+        assertEquals("QUTAB_SERVICES_CONSOLE_URL", console.urlVariable().orElseThrow(), "the gateway forwards /admin to it");
+        assertEquals("${app.gateway.url}", console.env().get("QUTAB_CONSOLE_API_URL"), "it calls the API through the gateway");
         AppDefinition gateway = apps.get(5);
         assertTrue(gateway.entrypoint());
         assertTrue(gateway.schema().isEmpty());
