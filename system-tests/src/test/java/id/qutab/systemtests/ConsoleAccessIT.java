@@ -127,6 +127,7 @@ class ConsoleAccessIT {
             assertTrue(browser.text(By.cssSelector("#attention h2")).contains("Needs attention today"));
             assertTrue(browser.text(By.cssSelector("nav.main-nav")).contains("Users"));
             assertFalse(browser.text(By.cssSelector("nav.main-nav")).contains("Pengguna"));
+            browser.screenshot("console-access-dashboard-en");
 
             WebDriver.Options cookies = browser.driver().manage();
             String access = cookies.getCookieNamed("qutab_admin_at").getValue();
