@@ -67,6 +67,15 @@ class RoutingTest {
             "/webhooks/zendit, commerce",
             "/media/products/1.jpg, commerce",
             "/r/XK7mP2q, affiliate",
+            "/api/admin/reports/sales, commerce",
+            "/api/admin/reports/orders-pipeline, commerce",
+            "/api/admin/reports/affiliates, affiliate",
+            "/api/admin/reports/liabilities, payout",
+            "/api/admin/jobs/sales-rollup/run, commerce",
+            "/admin, console",
+            "/admin/, console",
+            "/admin/orders/3f2a, console",
+            "/admin/webjars/chart.js/4.4.1/dist/chart.umd.js, console",
     })
     void routesEachPathToTheServiceWithTheLongestMatchingPrefix(String path, String service) {
         given().get(path).then()
@@ -78,7 +87,8 @@ class RoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/merchants", "/api/meta/x", "/api/auth", "/api/productsx", "/r", "/nope", "/", "/api"})
+    @ValueSource(strings = {"/api/merchants", "/api/meta/x", "/api/auth", "/api/productsx", "/r", "/nope", "/", "/api",
+            "/administrator", "/admins/x"})
     void aPrefixOnlyMatchesOnPathSegmentBoundaries(String path) {
         assertProblem(given().get(path), 404, "not-found", path);
         assertEquals(List.of(), stubs.requests());
@@ -249,7 +259,8 @@ class RoutingTest {
                 .body("checks.find { it.name == 'upstreams' }.data.identity", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.commerce", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.affiliate", equalTo("UP"))
-                .body("checks.find { it.name == 'upstreams' }.data.payout", equalTo("UP"));
+                .body("checks.find { it.name == 'upstreams' }.data.payout", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.console", equalTo("UP"));
         // Readiness probes of the services are not forwarded traffic.
         assertEquals(List.of(), stubs.requests());
 

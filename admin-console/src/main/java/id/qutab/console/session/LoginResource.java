@@ -59,9 +59,9 @@ public class LoginResource {
             answer = api.postAnonymous("/api/auth/login", Map.of("email", email == null ? "" : email,
                     "password", password == null ? "" : password));
         } catch (ApiProblem e) {
-            String message = e.status() == 401 || e.status() == 400 || e.status() == 422
-                    ? pages.msg().login_failed() : e.describe();
-            return pages.page(login, form(next, email, message), e.status() == 429 ? 429 : 401);
+            boolean refused = e.status() == 401 || e.status() == 400 || e.status() == 422;
+            String message = refused ? pages.msg().login_failed() : e.describe();
+            return pages.page(login, form(next, email, message), refused ? 401 : e.status());
         }
         String access = String.valueOf(answer.get("accessToken"));
         String refresh = String.valueOf(answer.get("refreshToken"));

@@ -26,7 +26,7 @@ public final class Fmt {
     }
 
     /** {@code Rp 1.250.000}; a negative amount keeps its sign. */
-    static String rupiah(Object amount) {
+    public static String rupiah(Object amount) {
         if (!(amount instanceof Number n)) {
             return amount == null ? "" : amount.toString();
         }
@@ -61,7 +61,7 @@ public final class Fmt {
     }
 
     /** Basis points as a percentage: 1000 → {@code 10%}, 250 → {@code 2.5%}. */
-    static String bps(Object bps) {
+    public static String bps(Object bps) {
         if (!(bps instanceof Number n)) {
             return bps == null ? "" : bps.toString();
         }

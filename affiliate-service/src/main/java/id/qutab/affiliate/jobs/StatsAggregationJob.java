@@ -1,5 +1,6 @@
 package id.qutab.affiliate.jobs;
 
+import id.qutab.affiliate.reports.ReportRollup;
 import id.qutab.affiliate.stats.DailyStatsAggregation;
 import id.qutab.affiliate.support.Jakarta;
 import id.qutab.platform.jobs.AdminJob;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code stats-aggregation}: rebuilds daily_stats of yesterday and today (Asia/Jakarta), or of {@code ?day=} (not
- * in the future); the answer adds {@code days}.
+ * in the future), then rolls the closed days without a valid row up into report_day (the admin report); the answer
+ * adds {@code days} and {@code reportDays} (rows rolled up).
  */
 @ApplicationScoped
 public class StatsAggregationJob implements AdminJob {
@@ -23,6 +25,9 @@ public class StatsAggregationJob implements AdminJob {
 
     @Inject
     DailyStatsAggregation aggregation;
+
+    @Inject
+    ReportRollup rollup;
 
     @Override
     public String name() {
@@ -42,8 +47,10 @@ public class StatsAggregationJob implements AdminJob {
         for (LocalDate d : days) {
             processed += aggregation.rebuild(d);
         }
+        int reportDays = rollup.rollUpClosedDays();
         Map<String, Object> result = Jobs.result(NAME, processed);
         result.put("days", days.stream().map(LocalDate::toString).toList());
+        result.put("reportDays", reportDays);
         return result;
     }
 

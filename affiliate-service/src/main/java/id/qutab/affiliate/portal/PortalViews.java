@@ -94,8 +94,8 @@ public final class PortalViews {
                           SocialLinks socialLinks, String photoUrl) {
     }
 
-    /** conversions per 100 clicks, two decimals; 0 without clicks. */
-    static double rate(long conversions, long clicks) {
+    /** Conversions per 100 clicks, two decimals: the dashboard's and the admin report's one definition. */
+    public static double rate(long conversions, long clicks) {
         if (clicks <= 0) {
             return 0;
         }

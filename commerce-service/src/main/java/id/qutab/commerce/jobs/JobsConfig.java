@@ -10,6 +10,29 @@ public interface JobsConfig {
 
     Retention retention();
 
+    SalesRollup salesRollup();
+
+    interface SalesRollup {
+        /** Whether the schedule runs (the admin endpoint works either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("1h")
+        String every();
+
+        /**
+         * How long after its end a Jakarta day is closed and rolled up. Every event is stored with the time it
+         * happened, and only a payment can be recorded after the fact (the provider's paid_at, at most the payment
+         * window late); a day is rolled once this has passed, so what the rollup stores never changes later.
+         */
+        @WithDefault("P2D")
+        java.time.Duration settle();
+
+        /** Days rolled up per transaction (the first run over years of orders). */
+        @WithDefault("31")
+        int daysPerBatch();
+    }
+
     interface Retention {
         /** Whether the schedule runs (the admin endpoint works either way). */
         @WithDefault("true")

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  */
 public class UpstreamStubs implements QuarkusTestResourceLifecycleManager {
 
-    public static final List<String> SERVICES = List.of("identity", "commerce", "affiliate", "payout");
+    public static final List<String> SERVICES = List.of("identity", "commerce", "affiliate", "payout", "console");
 
     private final List<JsonObject> recorded = new ArrayList<>();
     private Set<String> down = Set.of();

@@ -1,6 +1,7 @@
 package id.qutab.payout.payouts;
 
 import id.qutab.payout.statements.PayoutStatements;
+import id.qutab.platform.reports.DayRange;
 import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
@@ -28,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /** Admins process payouts: the queue, approve, mark paid, fail, reject, the transfer batch CSV, statements. */
@@ -96,7 +95,7 @@ public class AdminPayoutResource {
         if (wanted == null) {
             wanted = PayoutStatus.APPROVED;
         }
-        PayoutCsvExport.Range range = PayoutCsvExport.range(from, to, LocalDate.now(ZoneId.of("Asia/Jakarta")));
+        DayRange range = PayoutCsvExport.range(from, to, DayRange.today());
         String file = "payouts-" + wanted.name().toLowerCase(java.util.Locale.ROOT) + "-" + range.from() + "-to-"
                 + range.to() + ".csv";
         return Response.ok(csv.export(wanted, range), "text/csv; charset=UTF-8")

@@ -2,7 +2,8 @@ package id.qutab.payout.payouts;
 
 import id.qutab.payout.banks.Bank;
 import id.qutab.payout.banks.BankCatalog;
-import id.qutab.platform.problem.ProblemException;
+import id.qutab.platform.reports.Csv;
+import id.qutab.platform.reports.DayRange;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,17 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The bank transfer batch: one CSV line per payout of a status (APPROVED by default) requested within a range of
- * days, oldest first. RFC 4180: comma-separated, CRLF line ends, fields with a comma, quote or line break quoted
- * with inner quotes doubled. A field that a spreadsheet would run as a formula (starting with {@code = + - @},
- * tab or CR) is prefixed with an apostrophe.
+ * days (the platform's {@link DayRange}: Asia/Jakarta, both ends inclusive), oldest first, written by the platform's
+ * {@link Csv} (RFC 4180, formulas defused).
  *
  * <p>The history only grows, so the export is bounded (at most {@value #MAX_DAYS} days of requests) and streamed:
  * rows come from a server-side cursor ({@value #FETCH} at a time) straight into the response, never a list of
@@ -45,10 +41,7 @@ public class PayoutCsvExport {
             "payout_id", "bank_name", "clearing_code", "affiliate_id", "requested_at", "approved_at");
     /** The longest range of request days one export may cover (a leap year). */
     public static final int MAX_DAYS = 366;
-    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final int FETCH = 500;
-    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Logger LOG = Logger.getLogger(PayoutCsvExport.class);
 
     private static final String ROWS = """
@@ -63,57 +56,16 @@ public class PayoutCsvExport {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Days of request (Asia/Jakarta), both inclusive. */
-    public record Range(LocalDate from, LocalDate to) {
-        Timestamp start() {
-            return Timestamp.from(from.atStartOfDay(JAKARTA).toInstant());
-        }
-
-        Timestamp end() {
-            return Timestamp.from(to.plusDays(1).atStartOfDay(JAKARTA).toInstant());
-        }
-    }
-
     /**
-     * The range asked for: {@code to} defaults to today, or to {@value #MAX_DAYS} days from {@code from} when only
-     * that is given; {@code from} defaults to {@value #MAX_DAYS} days up to {@code to}. Anything else than
-     * {@code YYYY-MM-DD} from 2000 on, {@code from} after {@code to}, or more than {@value #MAX_DAYS} days → 400.
+     * The range asked for ({@link DayRange#parse}): {@code to} defaults to today, or to {@value #MAX_DAYS} days from
+     * {@code from} when only that is given; {@code from} defaults to {@value #MAX_DAYS} days up to {@code to}; at most
+     * {@value #MAX_DAYS} days.
      */
-    public static Range range(String from, String to, LocalDate today) {
-        LocalDate start = from == null ? null : date("from", from);
-        LocalDate end = to == null ? null : date("to", to);
-        if (end == null) {
-            end = start == null ? today : start.plusDays(MAX_DAYS - 1);
-        }
-        if (start == null) {
-            start = end.minusDays(MAX_DAYS - 1);
-        }
-        if (start.isAfter(end)) {
-            throw ProblemException.invalid("from", "must not be after to (" + end + ")");
-        }
-        if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-            throw ProblemException.invalid("to", "a range covers at most " + MAX_DAYS + " days; export it in parts");
-        }
-        return new Range(start, end);
+    public static DayRange range(String from, String to, LocalDate today) {
+        return DayRange.parse(from, to, today, MAX_DAYS, MAX_DAYS);
     }
 
-    private static LocalDate date(String field, String value) {
-        if (!DATE.matcher(value).matches()) {
-            throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date YYYY-MM-DD");
-        }
-        if (date.isBefore(EARLIEST)) {
-            throw ProblemException.invalid(field, "must not be before " + EARLIEST);
-        }
-        return date;
-    }
-
-    public StreamingOutput export(PayoutStatus status, Range range) {
+    public StreamingOutput export(PayoutStatus status, DayRange range) {
         return output -> {
             try (Connection connection = dataSource.getConnection()) {
                 boolean autoCommit = connection.getAutoCommit();
@@ -122,13 +74,13 @@ public class PayoutCsvExport {
                 try (PreparedStatement query = connection.prepareStatement(ROWS)) {
                     query.setFetchSize(FETCH);
                     query.setString(1, status.name());
-                    query.setTimestamp(2, range.start());
-                    query.setTimestamp(3, range.end());
+                    query.setTimestamp(2, Timestamp.from(range.start()));
+                    query.setTimestamp(3, Timestamp.from(range.end()));
                     try (ResultSet rows = query.executeQuery()) {
                         Writer csv = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
-                        line(csv, HEADER);
+                        Csv.line(csv, HEADER);
                         while (rows.next()) {
-                            line(csv, fields(rows));
+                            Csv.line(csv, fields(rows));
                         }
                         csv.flush();
                     }
@@ -157,27 +109,5 @@ public class PayoutCsvExport {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    private static void line(Writer csv, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.write(',');
-            }
-            csv.write(escape(fields.get(i)));
-        }
-        csv.write("\r\n");
-    }
-
-    static String escape(String field) {
-        String value = field;
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            value = "'" + value;
-        }
-        if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                || value.indexOf('\r') >= 0) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

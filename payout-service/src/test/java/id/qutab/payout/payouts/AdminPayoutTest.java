@@ -2,6 +2,7 @@ package id.qutab.payout.payouts;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import id.qutab.platform.reports.Csv;
 import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
@@ -174,13 +175,13 @@ class AdminPayoutTest {
 
     @Test
     void csvFieldsAreEscapedAndFormulasDefused() {
-        assertEquals("plain", PayoutCsvExport.escape("plain"));
-        assertEquals("\"a,b\"", PayoutCsvExport.escape("a,b"));
-        assertEquals("\"say \"\"hi\"\"\"", PayoutCsvExport.escape("say \"hi\""));
-        assertEquals("\"two\nlines\"", PayoutCsvExport.escape("two\nlines"));
-        assertEquals("'=SUM(A1)", PayoutCsvExport.escape("=SUM(A1)"));
-        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"", PayoutCsvExport.escape("=HYPERLINK(\"x\",\"y\")"));
-        assertEquals("'@cmd", PayoutCsvExport.escape("@cmd"));
+        assertEquals("plain", Csv.escape("plain"));
+        assertEquals("\"a,b\"", Csv.escape("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", Csv.escape("say \"hi\""));
+        assertEquals("\"two\nlines\"", Csv.escape("two\nlines"));
+        assertEquals("'=SUM(A1)", Csv.escape("=SUM(A1)"));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"", Csv.escape("=HYPERLINK(\"x\",\"y\")"));
+        assertEquals("'@cmd", Csv.escape("@cmd"));
     }
 
     @Test

@@ -14,8 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,6 +35,7 @@ public class DeadLetterResource {
 
     /** A service name as in {@code qutab.services.<name>.url}; anything else cannot have rows. */
     private static final Pattern DESTINATION = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_.-]{0,199}");
 
     @Inject
     OutboxStore store;
@@ -61,19 +65,40 @@ public class DeadLetterResource {
         throw ProblemException.notFound("Dead letter");
     }
 
+    /** What a bulk replay takes (API.md): both optional; a destination and/or an event type narrow it. */
+    public record ReplayFilter(String destination, String type) {
+    }
+
     /**
-     * Replays every dead letter of one destination (e.g. after fixing the consumer that refused them); each
-     * aggregate resumes from its dead head, so its events still arrive in order.
+     * Replays the dead letters of one destination and/or one event type, or all of them (e.g. after fixing the
+     * consumer that refused them); each aggregate resumes from its dead head, so its events still arrive in order.
+     * The filter comes as the body {@code {destination?, type?}} of API.md; {@code ?destination=} is accepted too.
      */
     @POST
     @Path("/replay")
-    public Map<String, Object> replayDestination(@PathParam("service") String serviceName,
-                                                 @QueryParam("destination") String destination) {
+    public Map<String, Object> replayMany(@PathParam("service") String serviceName,
+                                          @Context UriInfo uri, ReplayFilter filter) {
         requireThisService(serviceName);
-        if (destination == null || !DESTINATION.matcher(destination).matches()) {
-            throw ProblemException.badRequest("Name the destination whose dead letters to replay: ?destination=affiliate");
+        // ?destination= given but empty is a mistake, not "every destination"
+        List<String> named = uri.getQueryParameters().get("destination");
+        String destination = named != null ? (named.isEmpty() ? "" : named.get(0))
+                : filter == null ? null : filter.destination();
+        String type = filter == null ? null : filter.type();
+        if (destination != null && !DESTINATION.matcher(destination).matches()) {
+            throw ProblemException.invalid("destination", "must be a service name such as affiliate");
         }
-        return Map.of("destination", destination, "replayed", store.replayAll(destination));
+        if (type != null && !EVENT_TYPE.matcher(type).matches()) {
+            throw ProblemException.invalid("type", "must be an event type such as commerce.order.paid");
+        }
+        Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        if (destination != null) {
+            answer.put("destination", destination);
+        }
+        if (type != null) {
+            answer.put("type", type);
+        }
+        answer.put("replayed", store.replayAll(destination, type));
+        return answer;
     }
 
     private void requireThisService(String serviceName) {

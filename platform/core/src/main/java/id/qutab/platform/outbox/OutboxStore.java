@@ -191,7 +191,10 @@ public class OutboxStore {
 
     /** Locks in id order, as {@link #LOCK_BLOCKERS} does, so a park and a bulk replay never deadlock. */
     private static final String REPLAY_DESTINATION = """
-            WITH dead AS (SELECT id FROM outbox WHERE status = 'DEAD' AND destination = ? ORDER BY id FOR UPDATE)
+            WITH dead AS (SELECT id FROM outbox
+                           WHERE status = 'DEAD' AND (CAST(? AS TEXT) IS NULL OR destination = ?)
+                             AND (CAST(? AS TEXT) IS NULL OR event_type = ?)
+                           ORDER BY id FOR UPDATE)
             UPDATE outbox o SET status = 'PENDING', attempts = 0, next_attempt_at = ?, dead_at = NULL,
                                 failing_since = NULL, lease_owner = NULL, lease_until = NULL
             FROM dead WHERE o.id = dead.id AND o.status = 'DEAD'""";
@@ -540,10 +543,14 @@ public class OutboxStore {
      * Puts every dead row of {@code destination} back in line; returns how many. A dead row is always the head
      * of its aggregate's chain, so each aggregate resumes from it and its events still arrive in order.
      */
-    public int replayAll(String destination) {
+    /** Replays the dead letters of a destination and/or an event type; {@code null} for either means any. */
+    public int replayAll(String destination, String eventType) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(REPLAY_DESTINATION)) {
             ps.setString(1, destination);
-            ps.setTimestamp(2, Timestamp.from(clock.now()));
+            ps.setString(2, destination);
+            ps.setString(3, eventType);
+            ps.setString(4, eventType);
+            ps.setTimestamp(5, Timestamp.from(clock.now()));
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("replay failed", e);

@@ -146,21 +146,31 @@ class DeadLetterTest {
                 .post(replay).then().statusCode(403);
         given().auth().oauth2(TestJwt.affiliate(UUID.randomUUID())).queryParam("destination", "flaky")
                 .post(replay).then().statusCode(403);
-        given().auth().oauth2(TestJwt.admin()).post(replay)
-                .then().statusCode(400).contentType("application/problem+json");
         for (String hostile : List.of("", "a\u0000b", "x".repeat(2_000), "FLAKY", "../flaky")) {
-            given().auth().oauth2(TestJwt.admin()).queryParam("destination", hostile).post(replay)
+            given().auth().oauth2(TestJwt.admin()).contentType("application/json").queryParam("destination", hostile).post(replay)
                     .then().statusCode(400).contentType("application/problem+json");
         }
-        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
+        given().auth().oauth2(TestJwt.admin()).contentType("application/json").queryParam("destination", "flaky")
                 .post("/api/admin/events/commerce/dead-letters/replay").then().statusCode(404);
+        given().auth().oauth2(TestJwt.admin()).contentType("text/plain").body("flaky").post(replay)
+                .then().statusCode(415).contentType("application/problem+json");
+        for (String body : List.of("{\"destination\":\"../flaky\"}", "{\"type\":\"x y\"}", "{\"destination\":7}", "[1]",
+                "{\"destination\":\"flaky\"")) {
+            given().auth().oauth2(TestJwt.admin()).contentType("application/json").body(body).post(replay)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
         assertEquals(4, db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'"), "refused calls changed nothing");
+        given().auth().oauth2(TestJwt.admin()).contentType("application/json")
+                .body(Map.of("destination", "flaky", "type", "no.such.event")).post(replay)
+                .then().statusCode(200).body("replayed", equalTo(0));
+        assertEquals(4, db.count("SELECT count(*) FROM outbox WHERE status = 'DEAD'"), "a filter matching nothing replays nothing");
 
         FlakyConsumer.ANSWER.set(FlakyConsumer.UP);
-        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
-                .post(replay).then().statusCode(200)
-                .body("destination", equalTo("flaky")).body("replayed", equalTo(3));
-        given().auth().oauth2(TestJwt.admin()).queryParam("destination", "flaky")
+        given().auth().oauth2(TestJwt.admin()).contentType("application/json")
+                .body(Map.of("destination", "flaky", "type", "flaky.thing.happened")).post(replay).then().statusCode(200)
+                .body("destination", equalTo("flaky")).body("type", equalTo("flaky.thing.happened"))
+                .body("replayed", equalTo(3));
+        given().auth().oauth2(TestJwt.admin()).contentType("application/json").queryParam("destination", "flaky")
                 .post(replay).then().statusCode(200).body("replayed", equalTo(0));
 
         assertEquals(12, worker.drain(Duration.ofSeconds(20)));
@@ -172,6 +182,12 @@ class DeadLetterTest {
                     db.rows("SELECT n FROM received_events WHERE aggregate_id = ? ORDER BY received_seq", "order-" + a),
                     "order-" + a + " in recording order, each once");
         }
+
+        // no filter at all (API.md: both optional): every dead letter of this service
+        given().auth().oauth2(TestJwt.admin()).contentType("application/json").post(replay).then().statusCode(200)
+                .body("replayed", equalTo(1)).body("destination", equalTo(null));
+        assertEquals(List.of(List.of("self", "PENDING")),
+                db.rows("SELECT destination, status FROM outbox WHERE status <> 'SENT'"));
     }
 
     private static double failuresToSelf() {
