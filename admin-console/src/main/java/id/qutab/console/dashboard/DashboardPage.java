@@ -154,7 +154,8 @@ public class DashboardPage {
 
         for (String service : SERVICES) {
             items.add(count("attention-dead-letters-" + service, texts.att_dead_letters(service),
-                    "/api/admin/events/" + service + "/dead-letters", Map.of("size", 1), "/admin/operations?service=" + service));
+                    "/api/admin/events/" + service + "/dead-letters", Map.of("size", 1),
+                    "/admin/operations?service=" + service));
         }
         return items;
     }
