@@ -69,10 +69,13 @@
     }
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       var spec = JSON.parse(canvas.getAttribute('data-chart'));
+      var options = { responsive: true, animation: false, plugins: { legend: { position: 'bottom' } } };
+      // a spec may add top-level options of its own (e.g. stacked scales)
+      Object.keys(spec.options || {}).forEach(function (key) { options[key] = spec.options[key]; });
       new window.Chart(canvas, {
         type: spec.type,
         data: { labels: spec.labels, datasets: spec.datasets },
-        options: { responsive: true, animation: false, plugins: { legend: { position: 'bottom' } } }
+        options: options
       });
       canvas.setAttribute('data-drawn', 'true');
     });

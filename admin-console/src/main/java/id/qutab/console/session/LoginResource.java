@@ -38,6 +38,9 @@ public class LoginResource {
     AdminSession session;
 
     @Inject
+    EndedSessions ended;
+
+    @Inject
     @Location("login.html")
     Template login;
 
@@ -79,6 +82,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response logout() {
+        ended.end(session.accessToken());
         endQuietly(session.accessToken(), session.refreshToken());
         session.flash("ok:" + pages.msg().logout());
         return Redirects.to("/admin/login")

@@ -45,6 +45,9 @@ public class SessionFilter {
     @Inject
     Pages pages;
 
+    @Inject
+    EndedSessions ended;
+
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> authenticate(ContainerRequestContext request) {
         Cookie lang = request.getCookies().get(SessionCookies.LANG);
@@ -70,6 +73,9 @@ public class SessionFilter {
             return Optional.of(toLogin(request));
         }
         Cookie access = request.getCookies().get(SessionCookies.ACCESS);
+        if (access != null && ended.ended(access.getValue())) {
+            return Optional.of(toLogin(request));
+        }
         Cookie name = request.getCookies().get(SessionCookies.NAME);
         session.signedIn(access == null ? null : access.getValue(), refresh.getValue(),
                 name == null ? "" : URLDecoder.decode(name.getValue(), StandardCharsets.UTF_8));

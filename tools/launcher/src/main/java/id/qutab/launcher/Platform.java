@@ -335,6 +335,9 @@ public final class Platform implements AutoCloseable {
                 + options.databaseName() + "_<schema>; passwords in "
                 + data.secrets() + ")");
         out.println("Admin:     " + options.adminEmail() + " / " + adminPassword);
+        // the admin console is served through the gateway; these are the credentials to sign in with
+        gatewayUrl().filter(g -> running.stream().anyMatch(a -> a.name().equals(CONSOLE_APP)))
+                .ifPresent(g -> out.println(consoleLine(g)));
         out.println("Logs:");
         for (RunningApp app : running) {
             out.printf("  %-10s %s%n", app.name(), app.log());
@@ -350,6 +353,14 @@ public final class Platform implements AutoCloseable {
             out.println("Qutab services are up, without an entry point (no gateway in this run).");
         }
         out.flush();
+    }
+
+    /** The app of qutab-apps.properties that serves the admin console at the gateway's /admin/. */
+    static final String CONSOLE_APP = "console";
+
+    /** The summary line that tells where the admin console is, next to the admin's credentials. */
+    static String consoleLine(URI gateway) {
+        return "Console:   " + gateway.resolve("/admin/") + "  (log in as the admin above)";
     }
 
     /** Runs one start step under the lock close() takes, so close() never misses what a step creates. */
