@@ -72,6 +72,12 @@ class OrderAdminConsoleIT {
         assertTrue(browser.text(By.id("recipient")).contains("Budi Santoso"));
         assertTrue(browser.text(By.id("payments")).contains("PAID"));
         assertNotNull(browser.find(By.id("invoice")));
+        Map<String, String> session = new HashMap<>();
+        browser.driver().manage().getCookies().forEach(c -> session.put(c.getName(), c.getValue()));
+        byte[] pdf = RestAssured.given().cookies(session).get("/admin/orders/" + order + "/invoice.pdf").then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII),
+                "the invoice comes through the console with the admin's session");
 
         advance("Hewan sedang disiapkan", null, "PROCESSING");
         Path photo = Files.createTempFile("distribusi-", ".png");
@@ -102,6 +108,8 @@ class OrderAdminConsoleIT {
         assertEquals("Selesai, terima kasih", notes.get("COMPLETED"));
         assertEquals(photoUrl, tracking.stream().filter(t -> "DISTRIBUTED".equals(t.get("status"))).findFirst()
                 .orElseThrow().get("photoUrl"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()",
+                browser.find(By.id("tracking")));
         browser.screenshot("order-completed-with-photo");
     }
 

@@ -67,7 +67,7 @@ final class Scenario {
     static void apply(Account affiliate) {
         as(affiliate.token()).contentType(ContentType.JSON)
                 .body(Map.of("firstName", affiliate.email().substring(0, 6), "lastName", "Test",
-                        "whatsapp", "081298765432", "instagram", "https://instagram.com/qurban.test",
+                        "whatsapp", "081298765432", "instagram", "@qurban.test", "tiktok", "qurban.test",
                         "city", "Bogor", "reason", "Saya ingin membantu tetangga berqurban"))
                 .post("/api/affiliate/application").then().statusCode(201);
     }
