@@ -113,6 +113,32 @@ class OrderAdminConsoleIT {
         browser.screenshot("order-completed-with-photo");
     }
 
+    @Test
+    void aRefundAsksWithTheAmountAndTheCustomerSeesTheOrderRefunded() throws Exception {
+        String product = admin.product("Sapi konsol " + UUID.randomUUID().toString().substring(0, 6), "sapi",
+                21_500_000, 2);
+        Scenario.Account buyer = Scenario.register("customer", "Pembeli Refund");
+        String order = Scenario.order(buyer, product, null, null);
+        Scenario.pay(buyer, order);
+
+        browser.loginAsAdmin().open("/admin/orders/" + order);
+        String total = browser.text(By.id("order-total"));
+        browser.type(By.id("refund-reason"), "Hewan sakit, tidak layak qurban");
+        String question = browser.clickAndConfirm(By.id("refund"), "21.500.000");
+        assertTrue(question.contains(total), question + " names the order's total " + total);
+        browser.await(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "REFUNDED"));
+        assertTrue(browser.flash().contains("21.500.000"), browser.flash());
+        assertTrue(browser.text(By.id("refund-done")).contains("Hewan sakit, tidak layak qurban"));
+        assertTrue(browser.all(By.id("refund-form")).isEmpty(), "a refunded order offers no second refund");
+
+        Scenario.as(buyer.token()).get("/api/orders/" + order).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REFUNDED"));
+        Scenario.as(admin.adminToken()).get("/api/admin/orders/" + order).then().statusCode(200)
+                .body("refund.amount", org.hamcrest.Matchers.equalTo(21_500_000))
+                .body("refund.reason", org.hamcrest.Matchers.equalTo("Hewan sakit, tidak layak qurban"));
+        browser.screenshot("order-refunded");
+    }
+
     /** Fills the next-step form and waits for the order page to show the new status. */
     private void advance(String note, Path photo, String expected) {
         assertEquals(expected, browser.find(By.id("advance")).getAttribute("data-next"));
