@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -58,14 +59,14 @@ class OrderAdminConsoleIT {
 
         browser.loginAsAdmin().open("/admin/orders");
         new Select(browser.find(By.id("status"))).selectByValue("PAID");
-        browser.click(By.id("filter"));
+        submit(By.id("filter"));
         browser.await(ExpectedConditions.urlContains("status=PAID"));
         List<WebElement> rows = browser.all(By.cssSelector("#orders tbody tr"));
         assertFalse(rows.isEmpty(), "the PAID filter shows the order just paid");
         rows.forEach(r -> assertEquals("PAID", r.getAttribute("data-status"), "the filter shows only PAID orders"));
         browser.click(By.id("open-" + order));
 
-        browser.await(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
+        until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
         assertTrue(browser.text(By.tagName("h1")).contains(number));
         String lines = browser.text(By.id("lines"));
         assertTrue(lines.contains(name) && lines.contains("Ahmad bin Umar") && lines.contains("2.750.000"), lines);
@@ -124,9 +125,9 @@ class OrderAdminConsoleIT {
         browser.loginAsAdmin().open("/admin/orders/" + order);
         String total = browser.text(By.id("order-total"));
         browser.type(By.id("refund-reason"), "Hewan sakit, tidak layak qurban");
-        String question = browser.clickAndConfirm(By.id("refund"), "21.500.000");
+        String question = confirm(By.id("refund"), "21.500.000");
         assertTrue(question.contains(total), question + " names the order's total " + total);
-        browser.await(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "REFUNDED"));
+        until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "REFUNDED"));
         assertTrue(browser.flash().contains("21.500.000"), browser.flash());
         assertTrue(browser.text(By.id("refund-done")).contains("Hewan sakit, tidak layak qurban"));
         assertTrue(browser.all(By.id("refund-form")).isEmpty(), "a refunded order offers no second refund");
@@ -139,6 +140,25 @@ class OrderAdminConsoleIT {
         browser.screenshot("order-refunded");
     }
 
+    /** Waits for a condition on the page, reading it again when a navigation replaced the element. */
+    private <T> void until(ExpectedCondition<T> condition) {
+        browser.await(ExpectedConditions.refreshed(condition));
+    }
+
+    /** Clicks and waits until the next page has replaced this one (no element of the old page is read after). */
+    private void submit(By button) {
+        WebElement page = browser.find(By.tagName("html"));
+        browser.click(button);
+        browser.await(ExpectedConditions.stalenessOf(page));
+    }
+
+    private String confirm(By button, String expected) {
+        WebElement page = browser.find(By.tagName("html"));
+        String question = browser.clickAndConfirm(button, expected);
+        browser.await(ExpectedConditions.stalenessOf(page));
+        return question;
+    }
+
     /** Fills the next-step form and waits for the order page to show the new status. */
     private void advance(String note, Path photo, String expected) {
         assertEquals(expected, browser.find(By.id("advance")).getAttribute("data-next"));
@@ -146,8 +166,8 @@ class OrderAdminConsoleIT {
         if (photo != null) {
             browser.find(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
         }
-        browser.click(By.id("advance"));
-        browser.await(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", expected));
+        submit(By.id("advance"));
+        until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", expected));
         assertTrue(browser.flash().contains(expected), browser.flash());
     }
 
@@ -165,7 +185,7 @@ class OrderAdminConsoleIT {
         browser.type(By.id("description"), "Kambing jantan sehat, dibuat dari konsol");
         browser.type(By.id("price"), "3125000");
         browser.type(By.id("stock"), "4");
-        browser.click(By.id("save"));
+        submit(By.id("save"));
         browser.await(ExpectedConditions.urlMatches("/admin/products/[0-9a-f-]{36}$"));
         assertTrue(browser.flash().contains(name), browser.flash());
         String id = browser.path().substring("/admin/products/".length());
@@ -181,8 +201,8 @@ class OrderAdminConsoleIT {
         // hostile prices on the edit form: the page shows what the API answers to the same body, nothing changes
         for (String price : List.of("abc", "-5")) {
             browser.type(By.id("price"), price);
-            browser.click(By.id("save"));
-            browser.await(ExpectedConditions.attributeContains(By.id("flash"), "class", "error"));
+            submit(By.id("save"));
+            until(ExpectedConditions.attributeContains(By.id("flash"), "class", "error"));
             String detail = apiDetail(id, price);
             assertFalse(detail.isBlank());
             assertTrue(browser.flash().contains(detail), browser.flash() + " does not show the API's " + detail);
@@ -198,8 +218,8 @@ class OrderAdminConsoleIT {
         browser.type(By.id("name"), refused);
         browser.type(By.id("price"), "abc");
         browser.type(By.id("stock"), "1");
-        browser.click(By.id("save"));
-        browser.await(ExpectedConditions.attributeContains(By.id("flash"), "class", "error"));
+        submit(By.id("save"));
+        until(ExpectedConditions.attributeContains(By.id("flash"), "class", "error"));
         assertEquals("/admin/products/new", browser.path());
         Scenario.as(admin.adminToken()).queryParam("q", refused).get("/api/admin/products")
                 .then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
@@ -220,7 +240,7 @@ class OrderAdminConsoleIT {
         browser.type(By.id("minPurchase"), "1000000");
         browser.type(By.id("usageLimit"), "50");
         browser.type(By.id("affiliateId"), affiliateId);
-        browser.click(By.id("save"));
+        submit(By.id("save"));
         browser.await(ExpectedConditions.urlMatches("/admin/coupons/[0-9a-f-]{36}$"));
         assertTrue(browser.flash().contains(code), browser.flash());
         String id = browser.path().substring("/admin/coupons/".length());
@@ -237,8 +257,8 @@ class OrderAdminConsoleIT {
         assertTrue(mine.contains(code), "the affiliate sees the coupon assigned to them: " + mine);
 
         browser.open("/admin/coupons?q=" + code);
-        browser.clickAndConfirm(By.id("deactivate-" + id), code);
-        browser.await(ExpectedConditions.attributeToBe(By.id("coupon-state"), "data-active", "false"));
+        confirm(By.id("deactivate-" + id), code);
+        until(ExpectedConditions.attributeToBe(By.id("coupon-state"), "data-active", "false"));
         Scenario.as(admin.adminToken()).get("/api/admin/coupons/" + id).then()
                 .body("active", org.hamcrest.Matchers.equalTo(false))
                 .body("affiliateId", org.hamcrest.Matchers.equalTo(affiliateId));
@@ -249,19 +269,19 @@ class OrderAdminConsoleIT {
         browser.type(By.id("question"), question);
         browser.type(By.id("answer"), "Pada hari raya dan hari tasyrik.");
         browser.type(By.id("sortOrder"), "5");
-        browser.click(By.id("save"));
+        submit(By.id("save"));
         browser.await(ExpectedConditions.urlMatches("/admin/faq$"));
         List<Map<String, Object>> entries = RestAssured.get("/api/faq?size=100").then().statusCode(200)
                 .extract().path("items");
         Map<String, Object> entry = entries.stream().filter(e -> question.equals(e.get("question"))).findFirst()
                 .orElseThrow(() -> new AssertionError("the help centre shows the new entry"));
         String faq = (String) entry.get("id");
-        browser.click(By.id("edit-" + faq));
+        submit(By.id("edit-" + faq));
         browser.type(By.id("answer"), "Setelah salat Id, 10 Zulhijah.");
-        browser.click(By.id("save"));
+        submit(By.id("save"));
         browser.await(ExpectedConditions.urlMatches("/admin/faq$"));
         assertTrue(browser.text(By.cssSelector("#faq tr[data-id='" + faq + "'] .answer")).contains("Setelah salat Id"));
-        browser.clickAndConfirm(By.id("delete-" + faq), question);
+        confirm(By.id("delete-" + faq), question);
         browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#faq tr[data-id='" + faq + "']"), 0));
         List<String> questions = RestAssured.get("/api/faq?size=100").then().extract().path("items.question");
         assertFalse(questions.contains(question), "deleted from the help centre");
