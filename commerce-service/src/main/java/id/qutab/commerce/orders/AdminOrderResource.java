@@ -1,5 +1,6 @@
 package id.qutab.commerce.orders;
 
+import id.qutab.platform.problem.ProblemException;
 import id.qutab.platform.security.CurrentUser;
 import id.qutab.platform.security.Roles;
 import id.qutab.platform.web.Page;
@@ -19,7 +20,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/admin/orders")
@@ -27,13 +32,16 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminOrderResource {
 
-    private static final String URL = "https?://[^\\s]{1,490}";
+    private static final String URL = OrderPhotos.PHOTO_URL;
 
     @Inject
     OrderQueries queries;
 
     @Inject
     OrderLifecycle lifecycle;
+
+    @Inject
+    OrderPhotos photos;
 
     @Inject
     CurrentUser user;
@@ -52,7 +60,7 @@ public class AdminOrderResource {
     }
 
     public record StatusChange(@NotNull OrderStatus status, @Size(max = 1000) String note,
-                               @Pattern(regexp = URL, message = "must be an http(s) URL") String photoUrl) {
+                               @Pattern(regexp = URL, message = "must be an http(s) URL or an uploaded photo") String photoUrl) {
     }
 
     @POST
@@ -63,7 +71,7 @@ public class AdminOrderResource {
     }
 
     public record Note(@NotBlank @Size(max = 1000) String note,
-                       @Pattern(regexp = URL, message = "must be an http(s) URL") String photoUrl) {
+                       @Pattern(regexp = URL, message = "must be an http(s) URL or an uploaded photo") String photoUrl) {
     }
 
     /** Extension: a tracking note (and photo) without a status change. */
@@ -72,6 +80,21 @@ public class AdminOrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public OrderView note(@PathParam("id") UUID id, @Valid @NotNull Note note) {
         return lifecycle.note(id, note.note(), note.photoUrl(), user.id());
+    }
+
+    /**
+     * Extension: a distribution photo (multipart {@code file}: JPEG, PNG or WebP by content) → 201
+     * {@code {photoUrl}}, to be given as {@code photoUrl} of a status change or a tracking note.
+     */
+    @POST
+    @Path("/{id}/photos")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response photo(@PathParam("id") UUID id, @RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.invalid("file", "an image file is required");
+        }
+        return Response.status(201).entity(Map.of("photoUrl", photos.store(id, file.uploadedFile(), file.size())))
+                .build();
     }
 
     public record RefundRequest(@NotBlank @Size(max = 1000) String reason) {
