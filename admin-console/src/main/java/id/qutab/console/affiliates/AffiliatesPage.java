@@ -2,6 +2,7 @@ package id.qutab.console.affiliates;
 
 import id.qutab.console.api.Api;
 import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Passthrough;
 import id.qutab.console.web.Redirects;
@@ -52,20 +53,8 @@ public class AffiliatesPage {
     Template selfReferrals;
 
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("q") String q,
-                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("status", status);
-        query.put("q", q);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> found = api.get(API, query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("affiliates", found.get("items"));
-        data.put("pager", Pager.of(found, uri));
-        data.put("status", status == null ? "" : status);
-        data.put("q", q == null ? "" : q);
-        return pages.page(list, data);
+    public Response list(@QueryParam("status") String status, @QueryParam("q") String q, @Context UriInfo uri) {
+        return pages.page(list, Listing.of(uri).filter("status", status).filter("q", q).fetch(api, API, "affiliates"));
     }
 
     @GET

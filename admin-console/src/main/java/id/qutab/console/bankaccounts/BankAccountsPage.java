@@ -2,6 +2,7 @@ package id.qutab.console.bankaccounts;
 
 import id.qutab.console.api.Api;
 import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Passthrough;
 import id.qutab.console.web.Redirects;
@@ -52,19 +53,9 @@ public class BankAccountsPage {
 
     /** Without a status in the URL the queue (PENDING) shows; "all" is the empty status the filter sends. */
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("page") String page,
-                         @QueryParam("size") String size, @Context UriInfo uri) {
+    public Response list(@QueryParam("status") String status, @Context UriInfo uri) {
         String wanted = status == null ? "PENDING" : status;
-        Map<String, Object> query = new HashMap<>();
-        query.put("status", wanted);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> found = api.get(API, query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("accounts", found.get("items"));
-        data.put("pager", Pager.of(found, uri));
-        data.put("status", wanted);
-        return pages.page(list, data);
+        return pages.page(list, Listing.of(uri).filter("status", wanted).fetch(api, API, "accounts"));
     }
 
     @GET

@@ -3,7 +3,7 @@ package id.qutab.console.coupons;
 import id.qutab.console.api.Api;
 import id.qutab.console.api.ApiProblem;
 import id.qutab.console.web.FormValues;
-import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
@@ -100,22 +100,9 @@ public class CouponsPage {
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("active") String active,
-                         @QueryParam("affiliateId") UUID affiliateId, @QueryParam("page") String page,
-                         @QueryParam("size") String size, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("q", q);
-        query.put("active", active);
-        query.put("affiliateId", affiliateId);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> coupons = api.get("/api/admin/coupons", query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("coupons", coupons.get("items"));
-        data.put("pager", Pager.of(coupons, uri));
-        data.put("q", q == null ? "" : q);
-        data.put("active", active == null ? "" : active);
-        data.put("affiliateId", affiliateId == null ? "" : affiliateId.toString());
-        return pages.page(list, data);
+                         @QueryParam("affiliateId") UUID affiliateId, @Context UriInfo uri) {
+        return pages.page(list, Listing.of(uri).filter("q", q).filter("active", active)
+                .filter("affiliateId", affiliateId).fetch(api, "/api/admin/coupons", "coupons"));
     }
 
     @GET

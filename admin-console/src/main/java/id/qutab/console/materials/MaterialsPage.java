@@ -1,7 +1,7 @@
 package id.qutab.console.materials;
 
 import id.qutab.console.api.Api;
-import id.qutab.console.web.FormNumbers;
+import id.qutab.console.web.FormValues;
 import id.qutab.console.web.Pager;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
@@ -99,7 +99,7 @@ public class MaterialsPage {
         body.put("title", title);
         body.put("caption", blankToNull(caption));
         body.put("imageUrl", blankToNull(imageUrl));
-        body.put("sortOrder", FormNumbers.integer(sortOrder));
+        body.put("sortOrder", FormValues.number(sortOrder));
         // an unchecked checkbox is simply absent from the form
         body.put("active", active != null);
         return body;

@@ -2,6 +2,7 @@ package id.qutab.console.orders;
 
 import id.qutab.console.api.Api;
 import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
@@ -32,7 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static id.qutab.console.web.FormValues.rupiah;
+import static id.qutab.console.web.Fmt.rupiah;
 import static id.qutab.console.web.FormValues.text;
 
 /**
@@ -67,20 +68,9 @@ public class OrdersPage {
     Template flagged;
 
     @GET
-    public Response list(@QueryParam("status") String status, @QueryParam("q") String q,
-                         @QueryParam("page") String page, @QueryParam("size") String size, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("status", status);
-        query.put("q", q);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> orders = api.get("/api/admin/orders", query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("orders", orders.get("items"));
-        data.put("pager", Pager.of(orders, uri));
-        data.put("status", status == null ? "" : status);
-        data.put("q", q == null ? "" : q);
-        return pages.page(list, data);
+    public Response list(@QueryParam("status") String status, @QueryParam("q") String q, @Context UriInfo uri) {
+        return pages.page(list, Listing.of(uri).filter("status", status).filter("q", q)
+                .fetch(api, "/api/admin/orders", "orders"));
     }
 
     /** Orders with a payment the provider took but we did not accept as payment: each one needs a person. */

@@ -2,7 +2,7 @@ package id.qutab.console.payouts;
 
 import id.qutab.console.api.Api;
 import id.qutab.console.web.Fmt;
-import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Passthrough;
 import id.qutab.console.web.Redirects;
@@ -49,20 +49,10 @@ public class PayoutsPage {
 
     @GET
     public Response list(@QueryParam("status") String status, @QueryParam("affiliateId") UUID affiliateId,
-                         @QueryParam("page") String page, @QueryParam("size") String size,
                          @QueryParam("exportStatus") String exportStatus, @QueryParam("from") String from,
                          @QueryParam("to") String to, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("status", status);
-        query.put("affiliateId", affiliateId);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> found = api.get(API, query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("payouts", found.get("items"));
-        data.put("pager", Pager.of(found, uri));
-        data.put("status", status == null ? "" : status);
-        data.put("affiliateId", affiliateId == null ? "" : affiliateId.toString());
+        Map<String, Object> data = Listing.of(uri).filter("status", status).filter("affiliateId", affiliateId)
+                .fetch(api, API, "payouts");
         String batch = exportStatus == null || exportStatus.isBlank() ? "APPROVED" : exportStatus;
         data.put("exportStatus", batch);
         data.put("from", from == null ? "" : from);

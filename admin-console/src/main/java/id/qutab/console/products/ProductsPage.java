@@ -1,7 +1,7 @@
 package id.qutab.console.products;
 
 import id.qutab.console.api.Api;
-import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
@@ -85,22 +85,9 @@ public class ProductsPage {
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("category") String category,
-                         @QueryParam("active") String active, @QueryParam("page") String page,
-                         @QueryParam("size") String size, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("q", q);
-        query.put("category", category);
-        query.put("active", active);
-        query.put("page", page);
-        query.put("size", size);
-        Map<String, Object> products = api.get("/api/admin/products", query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("products", products.get("items"));
-        data.put("pager", Pager.of(products, uri));
-        data.put("q", q == null ? "" : q);
-        data.put("category", category == null ? "" : category);
-        data.put("active", active == null ? "" : active);
-        return pages.page(list, data);
+                         @QueryParam("active") String active, @Context UriInfo uri) {
+        return pages.page(list, Listing.of(uri).filter("q", q).filter("category", category).filter("active", active)
+                .fetch(api, "/api/admin/products", "products"));
     }
 
     @GET

@@ -2,7 +2,7 @@ package id.qutab.console.rules;
 
 import id.qutab.console.api.Api;
 import id.qutab.console.web.Fmt;
-import id.qutab.console.web.FormNumbers;
+import id.qutab.console.web.FormValues;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
@@ -105,8 +105,8 @@ public class RulesPage {
     private Map<String, Object> rule(String category, String rate, String flat, String active) {
         Map<String, Object> body = new HashMap<>();
         body.put("category", category == null ? null : category.trim());
-        body.put("rateBps", FormNumbers.percentToBps(rate, "rate", texts().too_precise()));
-        body.put("flatAmountPerUnit", FormNumbers.integer(flat));
+        body.put("rateBps", FormValues.percentToBps(rate, "rate", texts().too_precise()));
+        body.put("flatAmountPerUnit", FormValues.number(flat));
         body.put("active", active != null);
         return body;
     }
@@ -149,8 +149,8 @@ public class RulesPage {
     private Map<String, Object> tier(String name, String threshold, String bonus) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
-        body.put("minSales90d", FormNumbers.integer(threshold));
-        body.put("bonusBps", FormNumbers.percentToBps(bonus, "bonus", texts().too_precise()));
+        body.put("minSales90d", FormValues.number(threshold));
+        body.put("bonusBps", FormValues.percentToBps(bonus, "bonus", texts().too_precise()));
         return body;
     }
 

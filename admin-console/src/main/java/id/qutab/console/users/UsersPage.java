@@ -1,7 +1,7 @@
 package id.qutab.console.users;
 
 import id.qutab.console.api.Api;
-import id.qutab.console.web.Pager;
+import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,19 +35,9 @@ public class UsersPage {
     Template list;
 
     @GET
-    public Response list(@QueryParam("q") String q, @QueryParam("role") String role,
-                         @QueryParam("page") String page, @Context UriInfo uri) {
-        Map<String, Object> query = new HashMap<>();
-        query.put("q", q);
-        query.put("role", role);
-        query.put("page", page);
-        Map<String, Object> users = api.get("/api/admin/users", query);
-        Map<String, Object> data = new HashMap<>();
-        data.put("users", users.get("items"));
-        data.put("pager", Pager.of(users, uri));
-        data.put("q", q == null ? "" : q);
-        data.put("role", role == null ? "" : role);
-        return pages.page(list, data);
+    public Response list(@QueryParam("q") String q, @QueryParam("role") String role, @Context UriInfo uri) {
+        return pages.page(list, Listing.of(uri).filter("q", q).filter("role", role)
+                .fetch(api, "/api/admin/users", "users"));
     }
 
     @POST

@@ -1,9 +1,13 @@
 package id.qutab.console.web;
 
+import id.qutab.console.api.ApiProblem;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /**
  * Form fields on their way to the API. The API is the one judge of a value: a number the admin typed is sent as a
@@ -17,16 +21,45 @@ public final class FormValues {
     private FormValues() {
     }
 
-    /** Blank → null (field absent), digits → a number, anything else unchanged for the API to refuse. */
+    /**
+     * Blank → null (field absent); {@code "1500000"} or with Indonesian grouping {@code "1.500.000"} → a number;
+     * anything else unchanged for the API to refuse.
+     */
     public static Object number(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.trim();
+        String digits = trimmed.replace(".", "").replace("_", "").replace(" ", "");
         try {
-            return Long.parseLong(trimmed);
+            return Long.parseLong(digits);
         } catch (NumberFormatException e) {
             return trimmed;
+        }
+    }
+
+    /**
+     * A percentage as basis points: {@code "10"} → 1000, {@code "2,5"} → 250; blank → null. More precision than a
+     * basis point cannot be stored: refused with {@code message} as the field's error (shown like an API error).
+     */
+    public static Object percentToBps(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim().replace(',', '.').replace("%", "").trim();
+        BigDecimal bps;
+        try {
+            bps = new BigDecimal(value).movePointRight(2).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return text.trim();
+        }
+        if (bps.scale() > 0) {
+            throw new ApiProblem(422, "Invalid", message, List.of(new ApiProblem.FieldError(field, text.trim())));
+        }
+        try {
+            return bps.longValueExact();
+        } catch (ArithmeticException e) {
+            return text.trim();
         }
     }
 
@@ -61,10 +94,5 @@ public final class FormValues {
         } catch (DateTimeParseException e) {
             return iso.toString();
         }
-    }
-
-    /** Rupiah as the templates show it, for text made in Java (flash messages). */
-    public static String rupiah(Object amount) {
-        return Fmt.rupiah(amount);
     }
 }
