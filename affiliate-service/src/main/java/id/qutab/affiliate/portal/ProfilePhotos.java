@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -58,17 +56,8 @@ public class ProfilePhotos {
 
     /** Validates and writes the upload; returns the stored file name (the caller attaches it in its transaction). */
     public String store(UUID affiliateId, Path upload, long declaredSize) {
-        byte[] bytes = ImageUploads.read(upload, declaredSize, config.maxPhotoBytes());
-        Format format = ImageUploads.validate(bytes, PHOTO_FORMATS, config.maxImageSide());
-        String file = affiliateId + "-" + UUID.randomUUID().toString().substring(0, 8) + "." + format.extension;
-        try {
-            Files.createDirectories(dir());
-            Path temp = Files.createTempFile(dir(), "upload-", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, dir().resolve(file), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store photo", e);
-        }
+        String file = ImageUploads.store(upload, declaredSize, config.maxPhotoBytes(), PHOTO_FORMATS,
+                config.maxImageSide(), dir(), affiliateId);
         return file;
     }
 

@@ -11,10 +11,8 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -52,17 +50,8 @@ public class ProductImages {
     @Transactional
     public ProductView attach(UUID productId, Path upload, long declaredSize) {
         Product product = ProductCatalog.require(productId);
-        byte[] bytes = ImageUploads.read(upload, declaredSize, config.maxImageBytes());
-        Format format = ImageUploads.validate(bytes, EnumSet.allOf(Format.class), config.maxImageSide());
-        String file = productId + "-" + UUID.randomUUID().toString().substring(0, 8) + "." + format.extension;
-        Path target = productsDir().resolve(file);
-        try {
-            Path temp = Files.createTempFile(productsDir(), "upload-", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store image", e);
-        }
+        String file = ImageUploads.store(upload, declaredSize, config.maxImageBytes(), EnumSet.allOf(Format.class),
+                config.maxImageSide(), productsDir(), productId);
         String previous = product.imageFile;
         product.imageFile = file;
         product.updatedAt = Instant.now();

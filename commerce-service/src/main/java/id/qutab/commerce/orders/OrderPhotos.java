@@ -8,11 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,17 +38,8 @@ public class OrderPhotos {
         if (Order.findById(orderId) == null) {
             throw ProblemException.notFound("Order");
         }
-        byte[] bytes = ImageUploads.read(upload, declaredSize, config.maxImageBytes());
-        Format format = ImageUploads.validate(bytes, EnumSet.allOf(Format.class), config.maxImageSide());
-        String file = orderId + "-" + UUID.randomUUID().toString().substring(0, 8) + "." + format.extension;
-        try {
-            Files.createDirectories(dir());
-            Path temp = Files.createTempFile(dir(), "upload-", ".tmp");
-            Files.write(temp, bytes);
-            Files.move(temp, dir().resolve(file), StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not store photo", e);
-        }
+        String file = ImageUploads.store(upload, declaredSize, config.maxImageBytes(), EnumSet.allOf(Format.class),
+                config.maxImageSide(), dir(), orderId);
         return URL_PREFIX + file;
     }
 

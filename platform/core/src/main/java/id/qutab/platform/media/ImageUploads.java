@@ -118,4 +118,25 @@ public final class ImageUploads {
     private static ProblemException unsupported(String detail) {
         return new ProblemException(Problem.of(415, "unsupported-image", "Unsupported media type", detail));
     }
+
+    /**
+     * Reads, checks (see {@link #read}, {@link #validate}) and stores an upload in {@code dir} as
+     * {@code <owner>-<8 random characters>.<extension>}, a name nobody can guess or choose. It is written to a
+     * temporary file and moved into place, so a reader never serves half an image. Returns the file name.
+     */
+    public static String store(Path upload, long declaredSize, long maxBytes, Set<Format> accepted, int maxSide,
+                               Path dir, Object owner) {
+        byte[] bytes = read(upload, declaredSize, maxBytes);
+        Format format = validate(bytes, accepted, maxSide);
+        String file = owner + "-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "." + format.extension;
+        try {
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "upload-", ".tmp");
+            Files.write(temp, bytes);
+            Files.move(temp, dir.resolve(file), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("could not store the image", e);
+        }
+        return file;
+    }
 }
