@@ -6,11 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import id.qutab.console.web.Passthrough;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
-import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -61,17 +59,6 @@ public class ReportDownloads {
 
     private Response csv(String path, Map<String, Object> query, String filename) {
         query.put("format", "csv");
-        HttpResponse<InputStream> answer = api.stream(path, query, CSV);
-        StreamingOutput body = out -> {
-            try (InputStream in = answer.body()) {
-                in.transferTo(out);
-            }
-        };
-        String disposition = answer.headers().firstValue("Content-Disposition")
-                .orElse("attachment; filename=\"" + filename + "\"");
-        return Response.ok(body)
-                .type(answer.headers().firstValue("Content-Type").orElse(CSV + "; charset=UTF-8"))
-                .header("Content-Disposition", disposition)
-                .build();
+        return Passthrough.of(api.stream(path, query, CSV), filename);
     }
 }

@@ -4,6 +4,7 @@ import id.qutab.console.api.Api;
 import id.qutab.console.web.Pager;
 import id.qutab.console.web.Listing;
 import id.qutab.console.web.Pages;
+import id.qutab.console.web.Passthrough;
 import id.qutab.console.web.Redirects;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -23,9 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -165,11 +164,7 @@ public class OrdersPage {
     @GET
     @Path("/{id}/invoice.pdf")
     public Response invoice(@PathParam("id") UUID id) {
-        HttpResponse<InputStream> pdf = api.stream("/api/orders/" + id + "/invoice.pdf", Map.of(), "application/pdf");
-        Response.ResponseBuilder response = Response.ok(pdf.body(),
-                pdf.headers().firstValue("Content-Type").orElse("application/pdf"));
-        pdf.headers().firstValue("Content-Disposition").ifPresent(v -> response.header("Content-Disposition", v));
-        return response.header("Cache-Control", "private, no-store").build();
+        return Passthrough.of(api.stream("/api/orders/" + id + "/invoice.pdf", Map.of(), "application/pdf"));
     }
 
     private String upload(UUID id, FileUpload photo) {

@@ -16,6 +16,11 @@ public final class Passthrough {
     }
 
     public static Response of(HttpResponse<InputStream> answer) {
+        return of(answer, null);
+    }
+
+    /** As {@link #of(HttpResponse)}; {@code filename} names the download when the API gave no Content-Disposition. */
+    public static Response of(HttpResponse<InputStream> answer, String filename) {
         StreamingOutput body = out -> {
             try (InputStream in = answer.body()) {
                 in.transferTo(out);
@@ -26,7 +31,9 @@ public final class Passthrough {
                 .header("X-Content-Type-Options", "nosniff")
                 // KTP images, statements and transfer batches are personal or financial data: never cached
                 .header("Cache-Control", "private, no-store");
-        answer.headers().firstValue("Content-Disposition").ifPresent(d -> response.header("Content-Disposition", d));
+        answer.headers().firstValue("Content-Disposition")
+                .or(() -> java.util.Optional.ofNullable(filename).map(f -> "attachment; filename=\"" + f + "\""))
+                .ifPresent(d -> response.header("Content-Disposition", d));
         return response.build();
     }
 }
