@@ -128,7 +128,29 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+    }
+
+    /**
+     * Waits until {@code old} (e.g. the {@code <html>} of the page a form was posted from) is gone: the next page has
+     * replaced it. Chromium reports a node of a replaced document either as stale or as "does not belong to the
+     * document"; both mean the same here.
+     */
+    public void awaitReplaced(WebElement old) {
+        await(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Saves the current page as target/screenshots/{name}.png. */

@@ -236,7 +236,7 @@ class OperationsConsoleIT {
     private static String flashAfter(Browser browser, Runnable action) {
         WebElement before = browser.find(By.tagName("html"));
         action.run();
-        browser.await(ExpectedConditions.stalenessOf(before));
+        browser.awaitReplaced(before);
         return browser.flash();
     }
 

@@ -149,13 +149,13 @@ class OrderAdminConsoleIT {
     private void submit(By button) {
         WebElement page = browser.find(By.tagName("html"));
         browser.click(button);
-        browser.await(ExpectedConditions.stalenessOf(page));
+        browser.awaitReplaced(page);
     }
 
     private String confirm(By button, String expected) {
         WebElement page = browser.find(By.tagName("html"));
         String question = browser.clickAndConfirm(button, expected);
-        browser.await(ExpectedConditions.stalenessOf(page));
+        browser.awaitReplaced(page);
         return question;
     }
 
