@@ -1,5 +1,7 @@
 package id.qutab.console.dashboard;
 
+import id.qutab.console.web.Fmt;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -13,7 +15,7 @@ import java.util.Set;
  */
 public record ReportRange(LocalDate from, LocalDate to, String groupBy) {
 
-    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    static final ZoneId JAKARTA = Fmt.JAKARTA;
     private static final Set<String> GROUPS = Set.of("day", "week", "month");
 
     /** Refuses what the reports would refuse anyway, in the admin's words, before any call. */

@@ -18,7 +18,8 @@ import java.util.Locale;
 @TemplateExtension(namespace = "fmt")
 public final class Fmt {
 
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    /** The business's clock: every day, time and range in the console is Asia/Jakarta (WIB). */
+    public static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT);
 

@@ -5,7 +5,6 @@ import id.qutab.console.api.ApiProblem;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -15,8 +14,6 @@ import java.util.List;
  * back to the page, instead of the console inventing rules of its own.
  */
 public final class FormValues {
-
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private FormValues() {
     }
@@ -78,7 +75,7 @@ public final class FormValues {
             return null;
         }
         try {
-            return LocalDateTime.parse(local.trim()).atZone(JAKARTA).toInstant().toString();
+            return LocalDateTime.parse(local.trim()).atZone(Fmt.JAKARTA).toInstant().toString();
         } catch (DateTimeParseException e) {
             return local.trim();
         }
@@ -90,7 +87,7 @@ public final class FormValues {
             return "";
         }
         try {
-            return LocalDateTime.ofInstant(Instant.parse(iso.toString()), JAKARTA).toString();
+            return LocalDateTime.ofInstant(Instant.parse(iso.toString()), Fmt.JAKARTA).toString();
         } catch (DateTimeParseException e) {
             return iso.toString();
         }
