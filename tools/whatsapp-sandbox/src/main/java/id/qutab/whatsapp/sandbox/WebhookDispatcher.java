@@ -1,0 +1,248 @@
+package id.qutab.whatsapp.sandbox;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Delivers status webhooks like the Cloud API: POST signed with {@code X-Hub-Signature-256}, retried while the
+ * receiver fails (non-2xx or no connection) with a doubling, capped delay. The statuses of one message go out one
+ * after the other (the next only once the previous was delivered or ran out of tries), so a receiver sees
+ * {@code sent} before {@code delivered} before {@code read}. Nobody listening is normal here (nothing consumes the
+ * webhook yet): failed tries log at FINE, a webhook that runs out of tries at INFO, never a stack trace.
+ */
+final class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WhatsAppSandbox.class.getPackageName());
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    record Webhook(String messageId, String status, byte[] body) {
+    }
+
+    private final HttpClient client;
+    private final ScheduledExecutorService scheduler;
+    private final Supplier<String> callbackUrl;
+    private final SecretKeySpec key;
+    private final int maxAttempts;
+    private final Duration firstRetryDelay;
+    private final Duration maxRetryDelay;
+
+    /** Per message, the webhooks still to send; the head is the one being sent. Guarded by itself. */
+    private final Map<String, ArrayDeque<Webhook>> queues = new HashMap<>();
+    private final List<WebhookAttempt> attempts = new ArrayList<>();
+    private int pending;
+    private volatile boolean closed;
+
+    WebhookDispatcher(ScheduledExecutorService scheduler, ExecutorService clientExecutor, Supplier<String> callbackUrl,
+                      SandboxConfig config) {
+        this.scheduler = scheduler;
+        this.callbackUrl = callbackUrl;
+        this.key = new SecretKeySpec(config.appSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.maxAttempts = config.webhookMaxAttempts();
+        this.firstRetryDelay = config.webhookFirstRetryDelay();
+        this.maxRetryDelay = config.webhookMaxRetryDelay();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(clientExecutor)
+                .build();
+    }
+
+    /** Queues the webhook behind the earlier ones of the same message; sends it at once when there are none. */
+    void dispatch(Webhook webhook) {
+        if (closed) {
+            return;
+        }
+        boolean first;
+        synchronized (queues) {
+            ArrayDeque<Webhook> queue = queues.computeIfAbsent(webhook.messageId(), id -> new ArrayDeque<>());
+            queue.addLast(webhook);
+            first = queue.size() == 1;
+            pending++;
+        }
+        if (first) {
+            schedule(webhook, 1, 0);
+        }
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256 of the body with the app secret>}, as the Cloud API signs. */
+    String signature(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    List<WebhookAttempt> attempts() {
+        synchronized (attempts) {
+            return List.copyOf(attempts);
+        }
+    }
+
+    /** Waits until no webhook is being sent or waiting; {@code false} on timeout. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (queues) {
+            while (pending > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(queues, left);
+            }
+            return true;
+        }
+    }
+
+    void reset() {
+        synchronized (queues) {
+            queues.clear();
+            pending = 0;
+            queues.notifyAll();
+        }
+        synchronized (attempts) {
+            attempts.clear();
+        }
+    }
+
+    void close() {
+        closed = true;
+        reset();
+    }
+
+    Duration delayBeforeAttempt(int attempt) {
+        // attempt 2 waits firstRetryDelay, attempt 3 twice that, ... never more than maxRetryDelay
+        int doublings = Math.min(attempt - 2, 30);
+        Duration delay = firstRetryDelay.multipliedBy(1L << doublings);
+        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+    }
+
+    private void schedule(Webhook webhook, int attempt, long delayMillis) {
+        try {
+            scheduler.schedule(() -> attempt(webhook, attempt), delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile
+        }
+    }
+
+    private void attempt(Webhook webhook, int attempt) {
+        try {
+            if (closed) {
+                return;
+            }
+            String url = callbackUrl.get();
+            if (url == null) {
+                completed(webhook, attempt, 0, "no callback URL configured");
+                return;
+            }
+            HttpRequest request;
+            try {
+                request = HttpRequest.newBuilder(URI.create(url))
+                        .timeout(REQUEST_TIMEOUT)
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", signature(webhook.body()))
+                        .header("User-Agent", "whatsapp-sandbox")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
+                        .build();
+            } catch (IllegalArgumentException e) {
+                completed(webhook, attempt, 0, "invalid callback URL: " + e.getMessage());
+                return;
+            }
+            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error != null) {
+                    completed(webhook, attempt, 0, describe(error));
+                } else {
+                    int status = response.statusCode();
+                    completed(webhook, attempt, status, status >= 200 && status < 300 ? null : "HTTP " + status);
+                }
+            });
+        } catch (RuntimeException e) {
+            completed(webhook, attempt, 0, describe(e));
+        }
+    }
+
+    private void completed(Webhook webhook, int attempt, int httpStatus, String error) {
+        if (closed) {
+            return;
+        }
+        try {
+            synchronized (attempts) {
+                attempts.add(new WebhookAttempt(webhook.messageId(), webhook.status(), attempt, httpStatus, error,
+                        Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+            }
+            String what = "webhook " + webhook.status() + " for " + webhook.messageId() + " try " + attempt + "/"
+                    + maxAttempts;
+            if (error != null && attempt < maxAttempts) {
+                Duration delay = delayBeforeAttempt(attempt + 1);
+                LOG.fine(() -> what + " -> " + error + ", retrying in " + delay.toMillis() + " ms");
+                schedule(webhook, attempt + 1, delay.toMillis());
+                return;
+            }
+            if (error == null) {
+                LOG.info(() -> what + " -> HTTP " + httpStatus);
+            } else {
+                LOG.info(() -> what + " -> " + error + "; giving up");
+            }
+            next(webhook);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "webhook bookkeeping failed", e);
+            next(webhook);
+        }
+    }
+
+    /** The head of this message's queue is done: send the next status of that message, if any. */
+    private void next(Webhook done) {
+        Webhook following;
+        synchronized (queues) {
+            ArrayDeque<Webhook> queue = queues.get(done.messageId());
+            if (queue == null || queue.peekFirst() != done) {
+                return; // reset meanwhile
+            }
+            queue.removeFirst();
+            following = queue.peekFirst();
+            if (following == null) {
+                queues.remove(done.messageId());
+            }
+            pending--;
+            queues.notifyAll();
+        }
+        if (following != null) {
+            schedule(following, 1, 0);
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String text = cause.getMessage();
+        return cause.getClass().getSimpleName() + (text == null || text.isBlank() ? "" : ": " + text);
+    }
+}
