@@ -137,10 +137,14 @@ final class WebhookDispatcher {
     }
 
     Duration delayBeforeAttempt(int attempt) {
-        // attempt 2 waits firstRetryDelay, attempt 3 twice that, ... never more than maxRetryDelay
+        return delayBeforeAttempt(attempt, firstRetryDelay, maxRetryDelay);
+    }
+
+    /** Attempt 2 waits {@code first}, attempt 3 twice that, ... never more than {@code max}. */
+    static Duration delayBeforeAttempt(int attempt, Duration first, Duration max) {
         int doublings = Math.min(attempt - 2, 30);
-        Duration delay = firstRetryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(maxRetryDelay) > 0 ? maxRetryDelay : delay;
+        Duration delay = first.multipliedBy(1L << doublings);
+        return delay.compareTo(max) > 0 ? max : delay;
     }
 
     private void schedule(Webhook webhook, int attempt, long delayMillis) {
