@@ -13,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AppCatalogTest {
 
     @Test
-    void bundledListHasTheFourServicesWithTheirSchemasTheConsoleTheGatewayAsEntryPointAndTheSandbox() {
+    void bundledListHasTheFourServicesWithTheirSchemasTheConsoleTheGatewayAsEntryPointAndTheSandboxes() {
         List<AppDefinition> apps = AppCatalog.bundled();
-        assertEquals(List.of("identity", "commerce", "affiliate", "payout", "console", "gateway", "zendit"),
+        assertEquals(List.of("identity", "commerce", "affiliate", "payout", "console", "gateway", "zendit",
+                        "whatsapp"),
                 apps.stream().map(AppDefinition::name).toList());
         for (AppDefinition app : apps.subList(0, 4)) {
             assertEquals(app.name(), app.schema().orElseThrow());
@@ -40,11 +41,24 @@ class AppCatalogTest {
         assertEquals("QUARKUS_HTTP_PORT", gateway.portEnv());
         assertTrue(zendit.urlVariable().isEmpty(), "not a qutab.services upstream of the gateway");
         assertEquals("${app.gateway.url}/webhooks/zendit", zendit.env().get("ZENDIT_SANDBOX_CALLBACK_URL"));
+        AppDefinition whatsapp = apps.get(7);
+        assertEquals("tools/whatsapp-sandbox", whatsapp.module());
+        assertEquals("WHATSAPP_SANDBOX_PORT", whatsapp.portEnv());
+        assertEquals(8091, whatsapp.defaultPort());
+        assertEquals("/health", whatsapp.healthPath());
+        assertTrue(whatsapp.urlVariable().isEmpty(), "not a qutab.services upstream of the gateway");
+        assertTrue(whatsapp.schema().isEmpty());
+        assertEquals("${url}", whatsapp.exports().get("QUTAB_WHATSAPP_BASE_URL"));
+        assertEquals("${secret.whatsapp-token}", whatsapp.exports().get("QUTAB_WHATSAPP_TOKEN"));
+        assertEquals("${secret.whatsapp-app-secret}", whatsapp.exports().get("QUTAB_WHATSAPP_APP_SECRET"));
+        assertEquals("106540352242922", whatsapp.exports().get("QUTAB_WHATSAPP_PHONE_NUMBER_ID"),
+                "the sandbox's default phone number id");
+        assertEquals("${app.gateway.url}/webhooks/whatsapp", whatsapp.env().get("WHATSAPP_SANDBOX_CALLBACK_URL"));
         assertEquals("QUTAB_SERVICES_IDENTITY_URL", apps.get(0).urlVariable().orElseThrow());
         assertEquals(List.of(8081, 8082, 8083, 8084),
                 apps.subList(0, 4).stream().map(AppDefinition::defaultPort).toList());
         assertTrue(apps.get(0).env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "identity gets the signing key");
-        assertTrue(apps.subList(1, 7).stream().noneMatch(a -> a.env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
+        assertTrue(apps.subList(1, 8).stream().noneMatch(a -> a.env().containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION")));
     }
 
     @Test

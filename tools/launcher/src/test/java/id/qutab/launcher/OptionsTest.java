@@ -27,6 +27,7 @@ class OptionsTest {
         assertEquals(8081, o.port("identity"));
         assertEquals(8084, o.port("payout"));
         assertEquals(8090, o.port("zendit"));
+        assertEquals(8091, o.port("whatsapp"));
         assertEquals(15432, o.databasePort());
         assertTrue(o.databaseUrl().isEmpty());
         assertEquals("qutab", o.databaseName());
