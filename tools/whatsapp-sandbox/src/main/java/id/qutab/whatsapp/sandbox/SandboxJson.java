@@ -65,7 +65,10 @@ final class SandboxJson {
     static Map<String, Object> sendAnswer(Message message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messaging_product", "whatsapp");
-        body.put("contacts", List.of(Map.of("input", message.to(), "wa_id", message.to())));
+        Map<String, Object> contact = new LinkedHashMap<>();
+        contact.put("input", message.to());
+        contact.put("wa_id", message.to());
+        body.put("contacts", List.of(contact));
         body.put("messages", List.of(Map.of("id", message.id())));
         return body;
     }
@@ -119,7 +122,12 @@ final class SandboxJson {
         body.put("created", message.created().toString());
         body.put("status", message.status());
         body.put("statuses", message.statuses().stream()
-                .map(s -> Map.of("status", s.status(), "at", s.at().toString())).toList());
+                .map(s -> {
+                    Map<String, Object> change = new LinkedHashMap<>();
+                    change.put("status", s.status());
+                    change.put("at", s.at().toString());
+                    return change;
+                }).toList());
         return body;
     }
 }

@@ -155,9 +155,17 @@ final class WebhookDispatcher {
         }
     }
 
+    /** Still the head of its message's queue: not dropped by {@link #reset()} meanwhile. */
+    private boolean current(Webhook webhook) {
+        synchronized (queues) {
+            ArrayDeque<Webhook> queue = queues.get(webhook.messageId());
+            return queue != null && queue.peekFirst() == webhook;
+        }
+    }
+
     private void attempt(Webhook webhook, int attempt) {
         try {
-            if (closed) {
+            if (closed || !current(webhook)) {
                 return;
             }
             String url = callbackUrl.get();
@@ -192,7 +200,7 @@ final class WebhookDispatcher {
     }
 
     private void completed(Webhook webhook, int attempt, int httpStatus, String error) {
-        if (closed) {
+        if (closed || !current(webhook)) {
             return;
         }
         try {
