@@ -34,6 +34,13 @@ public interface ReferralConfig {
     /** Base of the shareable links ({@code {base}r/{code}}); the frontend base URL unless set. */
     Optional<String> linkBaseUrl();
 
+    /**
+     * The text of the share links in {@code /api/affiliate/link} (WhatsApp and X put the referral URL after it).
+     * Affiliates have no share text of their own yet (the profile's bio describes the person, not an invitation).
+     */
+    @WithDefault("Yuk tunaikan qurban & aqiqah bersama Qutab 🐐 Hewan sehat, penyaluran terdokumentasi.")
+    String shareText();
+
     /** Clicks held in memory between flushes; beyond this, clicks are still redirected but not recorded. */
     @WithDefault("100000")
     int clickBufferCapacity();

@@ -17,7 +17,12 @@ public final class PortalViews {
     }
 
     @RegisterForReflection
-    public record Link(String code, String url, boolean active) {
+    public record Link(String code, String url, boolean active, Share share) {
+    }
+
+    /** Ready-made share links for the referral URL: open them as they are (already encoded). */
+    @RegisterForReflection
+    public record Share(String whatsapp, String facebook, String x) {
     }
 
     @RegisterForReflection

@@ -45,6 +45,10 @@ class PortalTest {
 
     private static final String PROBLEM = "application/problem+json";
 
+    /** "Yuk tunaikan qurban & aqiqah bersama Qutab 🐐 Hewan sehat, penyaluran terdokumentasi." encoded by hand. */
+    private static final String SHARE_TEXT = "Yuk%20tunaikan%20qurban%20%26%20aqiqah%20bersama%20Qutab%20%F0%9F%90%90"
+            + "%20Hewan%20sehat%2C%20penyaluran%20terdokumentasi.";
+
     @Inject
     TestDb db;
 
@@ -65,7 +69,13 @@ class PortalTest {
         Affiliates.Made a = Affiliates.approved("Dasbor", "Satu");
         given().auth().oauth2(a.token()).get("/api/affiliate/link").then().statusCode(200)
                 .body("code", equalTo(a.code())).body("url", equalTo("https://app.qutab.test/r/" + a.code()))
-                .body("active", equalTo(true));
+                .body("active", equalTo(true))
+                // qutab.referral.share-text (its default: spaces, "&", "," and an emoji) percent-encoded as UTF-8,
+                // spaces as %20 (a "+" would show literally in the share dialogs); the URL encoded as a value.
+                .body("share.whatsapp", equalTo("https://wa.me/?text=" + SHARE_TEXT + "%20https%3A%2F%2Fapp.qutab.test%2Fr%2F" + a.code()))
+                .body("share.facebook", equalTo("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fapp.qutab.test%2Fr%2F" + a.code()))
+                .body("share.x", equalTo("https://twitter.com/intent/tweet?text=" + SHARE_TEXT
+                        + "&url=https%3A%2F%2Fapp.qutab.test%2Fr%2F" + a.code()));
         sale(a, "Siti Aminah", 3_000_000);
         sale(a, "Ahmad Dahlan", 4_000_000);
         given().auth().oauth2(a.token()).get("/api/affiliate/dashboard").then().statusCode(200)
