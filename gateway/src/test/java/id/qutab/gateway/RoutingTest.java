@@ -72,6 +72,7 @@ class RoutingTest {
             "/api/admin/reports/affiliates, affiliate",
             "/api/admin/reports/liabilities, payout",
             "/api/admin/jobs/sales-rollup/run, commerce",
+            "/api/support/contact, commerce",
             "/admin, console",
             "/admin/, console",
             "/admin/orders/3f2a, console",
