@@ -1,17 +1,13 @@
 package id.qutab.whatsapp.sandbox;
 
-import com.sun.net.httpserver.Headers;
+import id.qutab.sandbox.kit.Exchanges;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +24,8 @@ import java.util.regex.Pattern;
 final class SandboxHttpHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(WhatsAppSandbox.class.getPackageName());
-    private static final String JSON = "application/json";
-    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = Exchanges.JSON;
+    private static final String HTML = Exchanges.HTML;
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,3}");
 
     private final WhatsAppSandbox sandbox;
@@ -46,9 +42,9 @@ final class SandboxHttpHandler implements HttpHandler {
             response = route(exchange);
         } catch (ApiError e) {
             response = Response.error(e);
-        } catch (MethodNotAllowed e) {
+        } catch (Exchanges.MethodNotAllowed e) {
             response = Response.error(new ApiError(405, "GraphMethodException", ApiError.INVALID_PARAMETER,
-                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow)).withHeader("Allow", e.allow);
+                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow())).withHeader("Allow", e.allow());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected error on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath(), e);
@@ -69,19 +65,19 @@ final class SandboxHttpHandler implements HttpHandler {
 
     private Response route(HttpExchange exchange) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        List<String> path = segments(exchange.getRequestURI().getPath());
+        List<String> path = Exchanges.segments(exchange.getRequestURI().getPath());
         int n = path.size();
 
         if (n == 0) {
-            allow(method, "GET");
+            Exchanges.allow(method, "GET");
             return Response.html(200, Pages.indexPage(sandbox.phones(), sandbox.messages()));
         }
         if (n == 1 && path.get(0).equals("health")) {
-            allow(method, "GET");
+            Exchanges.allow(method, "GET");
             return Response.json(200, Map.of("status", "UP"));
         }
         if (n == 3 && VERSION.matcher(path.get(0)).matches() && path.get(2).equals("messages")) {
-            allow(method, "POST");
+            Exchanges.allow(method, "POST");
             authenticate(exchange);
             if (!path.get(1).equals(sandbox.config().phoneNumberId())) {
                 throw ApiError.invalidParameter("Unsupported post request. Object with ID '"
@@ -91,7 +87,7 @@ final class SandboxHttpHandler implements HttpHandler {
             return Response.json(200, SandboxJson.sendAnswer(sandbox.send(request)));
         }
         if (n == 2 && path.get(0).equals("api") && path.get(1).equals("messages")) {
-            allow(method, "GET");
+            Exchanges.allow(method, "GET");
             String to = query(exchange).get("to");
             List<Message> found = to == null ? sandbox.messages() : sandbox.messagesTo(to);
             return Response.json(200, found.stream().map(SandboxJson::message).toList());
@@ -99,11 +95,11 @@ final class SandboxHttpHandler implements HttpHandler {
         if (n >= 2 && path.get(0).equals("conversations")) {
             String phone = path.get(1);
             if (n == 2) {
-                allow(method, "GET");
+                Exchanges.allow(method, "GET");
                 return Response.html(200, Pages.conversationPage(phone, sandbox.messagesTo(phone)));
             }
             if (n == 5 && path.get(2).equals("messages") && path.get(4).equals("read")) {
-                allow(method, "POST");
+                Exchanges.allow(method, "POST");
                 return read(exchange, phone, path.get(3));
             }
         }
@@ -141,96 +137,21 @@ final class SandboxHttpHandler implements HttpHandler {
         throw ApiError.unauthorized("Invalid OAuth access token - Cannot parse access token");
     }
 
-    private static void allow(String method, String... allowed) {
-        for (String candidate : allowed) {
-            if (candidate.equals(method)) {
-                return;
-            }
-        }
-        throw new MethodNotAllowed(String.join(", ", allowed));
-    }
-
     /** At most {@link WhatsAppSandbox#MAX_BODY_BYTES}; more is a 413. */
     private static byte[] readBody(HttpExchange exchange) {
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > WhatsAppSandbox.MAX_BODY_BYTES) {
-                    throw new ApiError(413, "OAuthException", ApiError.INVALID_PARAMETER,
-                            "Request body is larger than " + WhatsAppSandbox.MAX_BODY_BYTES + " bytes");
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw ApiError.invalidParameter("Request body could not be read");
-        }
+        return Exchanges.readBody(exchange, WhatsAppSandbox.MAX_BODY_BYTES,
+                () -> new ApiError(413, "OAuthException", ApiError.INVALID_PARAMETER,
+                        "Request body is larger than " + WhatsAppSandbox.MAX_BODY_BYTES + " bytes"),
+                () -> ApiError.invalidParameter("Request body could not be read"));
     }
 
     private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> result = new java.util.LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null || raw.isEmpty()) {
-            return result;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                result.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw ApiError.invalidParameter("Malformed query string");
-            }
-        }
-        return result;
-    }
-
-    private static List<String> segments(String path) {
-        List<String> result = new ArrayList<>();
-        if (path != null) {
-            for (String segment : path.split("/")) {
-                if (!segment.isEmpty()) {
-                    result.add(segment);
-                }
-            }
-        }
-        return result;
+        return Exchanges.query(exchange, () -> ApiError.invalidParameter("Malformed query string"));
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        if (response.contentType() != null) {
-            headers.set("Content-Type", response.contentType());
-        }
-        if (HTML.equals(response.contentType())) {
-            headers.set("Content-Security-Policy",
-                    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
-            headers.set("Referrer-Policy", "no-referrer");
-        }
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private static final class MethodNotAllowed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String allow;
-
-        MethodNotAllowed(String allow) {
-            super(null, null, false, false);
-            this.allow = allow;
-        }
+        Exchanges.send(exchange, response.status(), response.contentType(), response.body(), response.headers(),
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
     }
 
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {

@@ -1,5 +1,7 @@
 package id.qutab.whatsapp.sandbox;
 
+import id.qutab.sandbox.kit.Backoff;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,9 +144,7 @@ final class WebhookDispatcher {
 
     /** Attempt 2 waits {@code first}, attempt 3 twice that, ... never more than {@code max}. */
     static Duration delayBeforeAttempt(int attempt, Duration first, Duration max) {
-        int doublings = Math.min(attempt - 2, 30);
-        Duration delay = first.multipliedBy(1L << doublings);
-        return delay.compareTo(max) > 0 ? max : delay;
+        return Backoff.delayBeforeAttempt(attempt, first, max);
     }
 
     private void schedule(Webhook webhook, int attempt, long delayMillis) {

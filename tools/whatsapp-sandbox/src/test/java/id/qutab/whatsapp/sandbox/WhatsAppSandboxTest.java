@@ -1,5 +1,7 @@
 package id.qutab.whatsapp.sandbox;
 
+import id.qutab.sandbox.kit.testing.CallbackReceiver;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +39,7 @@ class WhatsAppSandboxTest {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private WebhookReceiver receiver;
+    private CallbackReceiver receiver;
     private WhatsAppSandbox sandbox;
 
     @BeforeEach
@@ -49,7 +51,7 @@ class WhatsAppSandboxTest {
                 .withFailDigit('9')
                 .withWebhookMaxAttempts(6)
                 .withWebhookRetryDelays(Duration.ofMillis(20), Duration.ofMillis(100)));
-        receiver = new WebhookReceiver();
+        receiver = new CallbackReceiver("/webhooks/whatsapp");
         // as in the app's tests: the callback URL is only known after the sandbox started
         sandbox.setCallbackUrl(receiver.url());
     }
@@ -145,11 +147,11 @@ class WhatsAppSandboxTest {
     @Test
     void statusWebhooksArriveInOrderSignedWithTheAppSecret() throws Exception {
         String id = sendTemplate("6281234567890");
-        List<WebhookReceiver.Received> received = receiver.await(2, WAIT);
+        List<CallbackReceiver.Received> received = receiver.await(2, WAIT);
         assertTrue(sandbox.awaitWebhooks(WAIT));
         assertEquals(2, receiver.received().size(), "exactly sent and delivered");
         assertEquals(List.of("sent", "delivered"), received.stream().map(r -> status(r).get("status").asText()).toList());
-        for (WebhookReceiver.Received webhook : received) {
+        for (CallbackReceiver.Received webhook : received) {
             assertEquals(hmac(APP_SECRET, webhook.body()), webhook.header("X-Hub-Signature-256"));
             JsonNode body = webhook.json();
             assertEquals("whatsapp_business_account", body.get("object").asText());
@@ -173,7 +175,7 @@ class WhatsAppSandboxTest {
         receiver.failNext(2);
         String id = sendTemplate("6281234567890");
         assertTrue(sandbox.awaitWebhooks(WAIT));
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<CallbackReceiver.Received> received = receiver.received();
         assertEquals(List.of("sent", "sent", "sent", "delivered"),
                 received.stream().map(r -> status(r).get("status").asText()).toList(),
                 "sent is retried until it is taken, and delivered waits for it");
@@ -215,7 +217,7 @@ class WhatsAppSandboxTest {
         assertEquals(303, again.statusCode());
         assertEquals("/conversations/6281234567890", again.headers().firstValue("Location").orElseThrow());
         assertTrue(sandbox.awaitWebhooks(WAIT));
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<CallbackReceiver.Received> received = receiver.received();
         assertEquals(List.of("sent", "delivered", "read"),
                 received.stream().map(r -> status(r).get("status").asText()).toList(), "read is announced once");
         assertEquals(hmac(APP_SECRET, received.get(2).body()), received.get(2).header("X-Hub-Signature-256"));
@@ -230,7 +232,7 @@ class WhatsAppSandboxTest {
     void aNumberEndingInTheFailDigitGetsFailedWithAnError() throws Exception {
         String id = sendTemplate("6281234567899");
         assertTrue(sandbox.awaitWebhooks(WAIT));
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<CallbackReceiver.Received> received = receiver.received();
         assertEquals(List.of("sent", "failed"), received.stream().map(r -> status(r).get("status").asText()).toList());
         JsonNode failed = status(received.get(1));
         assertEquals(id, failed.get("id").asText());
@@ -263,7 +265,7 @@ class WhatsAppSandboxTest {
                 + "{\"type\":\"text\",\"text\":\"QTB-2026-0001\"}]}]}}";
     }
 
-    private static JsonNode status(WebhookReceiver.Received webhook) {
+    private static JsonNode status(CallbackReceiver.Received webhook) {
         return webhook.json().at("/entry/0/changes/0/value/statuses/0");
     }
 

@@ -1,5 +1,7 @@
 package id.qutab.zendit.sandbox;
 
+import id.qutab.sandbox.kit.Backoff;
+
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,10 +111,7 @@ final class CallbackDispatcher {
     }
 
     Duration delayBeforeAttempt(int attempt) {
-        // attempt 2 waits firstRetryDelay, attempt 3 twice that, ...
-        int doublings = Math.min(attempt - 2, 30);
-        Duration delay = firstRetryDelay.multipliedBy(1L << doublings);
-        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+        return Backoff.delayBeforeAttempt(attempt, firstRetryDelay, MAX_DELAY);
     }
 
     private void attempt(CallbackMessage message, int attempt) {

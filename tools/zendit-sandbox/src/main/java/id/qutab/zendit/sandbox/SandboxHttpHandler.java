@@ -1,19 +1,15 @@
 package id.qutab.zendit.sandbox;
 
+import id.qutab.sandbox.kit.Exchanges;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,8 +24,8 @@ import java.util.logging.Logger;
 final class SandboxHttpHandler implements HttpHandler {
 
     private static final Logger LOG = Logger.getLogger(ZenditSandbox.class.getPackageName());
-    private static final String JSON = "application/json";
-    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = Exchanges.JSON;
+    private static final String HTML = Exchanges.HTML;
 
     private final ZenditSandbox sandbox;
 
@@ -45,9 +41,9 @@ final class SandboxHttpHandler implements HttpHandler {
             response = route(exchange);
         } catch (ApiError e) {
             response = Response.error(e.status, e.errorCode, e.getMessage());
-        } catch (MethodNotAllowed e) {
+        } catch (Exchanges.MethodNotAllowed e) {
             response = new Response(405, JSON, SandboxJson.write(SandboxJson.error("METHOD_NOT_ALLOWED",
-                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow)), Map.of("Allow", e.allow));
+                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow())), Map.of("Allow", e.allow()));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected error on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath(), e);
@@ -68,40 +64,40 @@ final class SandboxHttpHandler implements HttpHandler {
 
     private Response route(HttpExchange exchange) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        List<String> path = segments(exchange.getRequestURI().getPath());
+        List<String> path = Exchanges.segments(exchange.getRequestURI().getPath());
         int n = path.size();
 
         if (n == 0) {
-            allow(method, "GET");
+            Exchanges.allow(method, "GET");
             return Response.html(200, InvoicePages.indexPage(sandbox.snapshots().stream()
                     .map(ZenditSandbox.Snapshot::invoice).sorted((a, b) -> b.created().compareTo(a.created())).toList()));
         }
         if (n == 1 && path.get(0).equals("health")) {
-            allow(method, "GET");
+            Exchanges.allow(method, "GET");
             return Response.json(200, Map.of("status", "UP"));
         }
         if (n >= 2 && path.get(0).equals("v2") && path.get(1).equals("invoices")) {
             if (n == 2) {
-                allow(method, "GET", "POST");
+                Exchanges.allow(method, "GET", "POST");
                 authenticate(exchange);
                 return method.equals("POST") ? createInvoice(exchange) : listInvoices(exchange);
             }
             if (n == 3) {
-                allow(method, "GET");
+                Exchanges.allow(method, "GET");
                 authenticate(exchange);
                 return Response.json(200, json(sandbox.find(path.get(2))
                         .orElseThrow(() -> ApiError.invoiceNotFound(path.get(2)))));
             }
         }
         if (n == 3 && path.get(0).equals("invoices") && path.get(2).equals("expire!")) {
-            allow(method, "POST");
+            Exchanges.allow(method, "POST");
             authenticate(exchange);
             return Response.json(200, json(sandbox.expireByApi(path.get(1))));
         }
         if (n >= 3 && path.get(0).equals("web") && path.get(1).equals("invoices")) {
             String id = path.get(2);
             if (n == 3) {
-                allow(method, "GET");
+                Exchanges.allow(method, "GET");
                 return sandbox.find(id)
                         .map(s -> Response.html(200, InvoicePages.invoicePage(s.invoice())))
                         .orElseGet(() -> Response.html(404, InvoicePages.notFoundPage(id)));
@@ -109,15 +105,15 @@ final class SandboxHttpHandler implements HttpHandler {
             if (n == 4) {
                 switch (path.get(3)) {
                     case "pay" -> {
-                        allow(method, "POST");
+                        Exchanges.allow(method, "POST");
                         return webAction(id, Invoice.PAID);
                     }
                     case "expire" -> {
-                        allow(method, "POST");
+                        Exchanges.allow(method, "POST");
                         return webAction(id, Invoice.EXPIRED);
                     }
                     case "simulate" -> {
-                        allow(method, "POST");
+                        Exchanges.allow(method, "POST");
                         return simulate(exchange, id);
                     }
                     default -> {
@@ -237,15 +233,6 @@ final class SandboxHttpHandler implements HttpHandler {
         throw new ApiError(401, "INVALID_API_KEY", "API key is invalid");
     }
 
-    private static void allow(String method, String... allowed) {
-        for (String candidate : allowed) {
-            if (candidate.equals(method)) {
-                return;
-            }
-        }
-        throw new MethodNotAllowed(String.join(", ", allowed));
-    }
-
     /** At most {@link ZenditSandbox#MAX_BODY_BYTES}; more is a 413. */
     private static byte[] readBody(HttpExchange exchange) {
         String length = exchange.getRequestHeaders().getFirst("Content-Length");
@@ -258,20 +245,8 @@ final class SandboxHttpHandler implements HttpHandler {
                 throw ApiError.validation("Content-Length is not a number");
             }
         }
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                if (out.size() > ZenditSandbox.MAX_BODY_BYTES) {
-                    throw tooLarge();
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new ApiError(400, "API_VALIDATION_ERROR", "Request body could not be read");
-        }
+        return Exchanges.readBody(exchange, ZenditSandbox.MAX_BODY_BYTES, SandboxHttpHandler::tooLarge,
+                () -> new ApiError(400, "API_VALIDATION_ERROR", "Request body could not be read"));
     }
 
     private static ApiError tooLarge() {
@@ -280,37 +255,7 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     private static Map<String, String> query(HttpExchange exchange) {
-        Map<String, String> result = new LinkedHashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw == null || raw.isEmpty()) {
-            return result;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                result.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8),
-                        URLDecoder.decode(value, StandardCharsets.UTF_8));
-            } catch (IllegalArgumentException e) {
-                throw ApiError.validation("Malformed query string");
-            }
-        }
-        return result;
-    }
-
-    /** Decoded path segments; empty segments (double or trailing slashes) are ignored. */
-    private static List<String> segments(String path) {
-        List<String> result = new ArrayList<>();
-        if (path == null) {
-            return result;
-        }
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) {
-                result.add(segment);
-            }
-        }
-        return result;
+        return Exchanges.query(exchange, () -> ApiError.validation("Malformed query string"));
     }
 
     private static Map<String, Object> json(ZenditSandbox.Snapshot snapshot) {
@@ -318,37 +263,9 @@ final class SandboxHttpHandler implements HttpHandler {
     }
 
     private static void send(HttpExchange exchange, Response response) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        headers.set("Cache-Control", "no-store");
-        headers.set("X-Content-Type-Options", "nosniff");
-        if (response.contentType() != null) {
-            headers.set("Content-Type", response.contentType());
-        }
-        if (HTML.equals(response.contentType())) {
-            // no scripts at all; form-action is left open so the redirect after Pay may leave the sandbox
-            headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-            headers.set("Referrer-Policy", "no-referrer");
-        }
-        response.headers().forEach(headers::set);
-        byte[] body = response.body();
-        boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), body.length == 0 || head ? -1 : body.length);
-        if (body.length > 0 && !head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** 405 with an {@code Allow} header. */
-    private static final class MethodNotAllowed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final String allow;
-
-        MethodNotAllowed(String allow) {
-            super(null, null, false, false);
-            this.allow = allow;
-        }
+        // no scripts at all; form-action is left open so the redirect after Pay may leave the sandbox
+        Exchanges.send(exchange, response.status(), response.contentType(), response.body(), response.headers(),
+                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {

@@ -1,5 +1,7 @@
 package id.qutab.zendit.sandbox;
 
+import id.qutab.sandbox.kit.testing.CallbackReceiver;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +52,7 @@ class ZenditSandboxTest {
                 .withCallbackToken(TOKEN)
                 .withCallbackMaxAttempts(6)
                 .withCallbackFirstRetryDelay(Duration.ofMillis(20)));
-        receiver = new CallbackReceiver();
+        receiver = new CallbackReceiver("/webhooks/zendit");
         // as in the app's tests: the callback URL is only known after the sandbox started
         sandbox.setCallbackUrl(receiver.url());
     }
@@ -256,7 +258,7 @@ class ZenditSandboxTest {
         List<CallbackAttempt> attempts = sandbox.callbackAttempts(id);
         assertEquals(6, attempts.size());
         assertTrue(attempts.stream().allMatch(a -> a.httpStatus() == 0 && a.error() != null), attempts.toString());
-        receiver = new CallbackReceiver(); // for stop()
+        receiver = new CallbackReceiver("/webhooks/zendit"); // for stop()
     }
 
     @Test
