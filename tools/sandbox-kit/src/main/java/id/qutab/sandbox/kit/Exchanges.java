@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Request and answer helpers for a JDK HttpServer handler. Errors are thrown as the caller's own exception (from a
@@ -115,6 +117,24 @@ public final class Exchanges {
                 out.write(body);
             }
         }
+    }
+
+    /**
+     * Sends the answer (as {@link #send}), closes the exchange and logs one INFO line: method, path, status, time;
+     * never bodies. A client that went away is logged at FINE, never thrown.
+     */
+    public static void finish(HttpExchange exchange, Logger log, long startedNanos, int status, String contentType,
+                              byte[] body, Map<String, String> extraHeaders, String htmlPolicy) {
+        try {
+            send(exchange, status, contentType, body, extraHeaders, htmlPolicy);
+        } catch (IOException | RuntimeException e) {
+            log.log(Level.FINE, "could not send the response", e);
+        } finally {
+            exchange.close();
+        }
+        long millis = (System.nanoTime() - startedNanos) / 1_000_000;
+        log.info(() -> exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status
+                + " (" + millis + " ms)");
     }
 
     /** 405; {@link #allow()} is the value for the {@code Allow} header. */

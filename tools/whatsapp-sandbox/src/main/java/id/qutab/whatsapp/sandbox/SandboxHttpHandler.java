@@ -5,7 +5,6 @@ import id.qutab.sandbox.kit.Exchanges;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +25,8 @@ final class SandboxHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(WhatsAppSandbox.class.getPackageName());
     private static final String JSON = Exchanges.JSON;
     private static final String HTML = Exchanges.HTML;
+    private static final String HTML_POLICY =
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
     private static final Pattern VERSION = Pattern.compile("v[0-9]{1,3}\\.[0-9]{1,3}");
 
     private final WhatsAppSandbox sandbox;
@@ -44,23 +45,15 @@ final class SandboxHttpHandler implements HttpHandler {
             response = Response.error(e);
         } catch (Exchanges.MethodNotAllowed e) {
             response = Response.error(new ApiError(405, "GraphMethodException", ApiError.INVALID_PARAMETER,
-                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow())).withHeader("Allow", e.allow());
+                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow()))
+                    .withHeader("Allow", e.allow());
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected error on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath(), e);
             response = Response.error(new ApiError(500, "OAuthException", 1, "An unknown error occurred"));
         }
-        try {
-            send(exchange, response);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not send the response", e);
-        } finally {
-            exchange.close();
-        }
-        int status = response.status();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status
-                + " (" + millis + " ms)");
+        Exchanges.finish(exchange, LOG, started, response.status(), response.contentType(), response.body(),
+                response.headers(), HTML_POLICY);
     }
 
     private Response route(HttpExchange exchange) {
@@ -147,11 +140,6 @@ final class SandboxHttpHandler implements HttpHandler {
 
     private static Map<String, String> query(HttpExchange exchange) {
         return Exchanges.query(exchange, () -> ApiError.invalidParameter("Malformed query string"));
-    }
-
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        Exchanges.send(exchange, response.status(), response.contentType(), response.body(), response.headers(),
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
     }
 
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {

@@ -1,11 +1,9 @@
 package id.qutab.whatsapp.sandbox;
 
 import id.qutab.sandbox.kit.Backoff;
+import id.qutab.sandbox.kit.WebhookPost;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -168,32 +167,13 @@ final class WebhookDispatcher {
             if (closed || !current(webhook)) {
                 return;
             }
-            String url = callbackUrl.get();
-            if (url == null) {
-                completed(webhook, attempt, 0, "no callback URL configured");
-                return;
-            }
-            HttpRequest request;
-            try {
-                request = HttpRequest.newBuilder(URI.create(url))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", signature(webhook.body()))
-                        .header("User-Agent", "whatsapp-sandbox")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()))
-                        .build();
-            } catch (IllegalArgumentException e) {
-                completed(webhook, attempt, 0, "invalid callback URL: " + e.getMessage());
-                return;
-            }
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null) {
-                    completed(webhook, attempt, 0, describe(error));
-                } else {
-                    int status = response.statusCode();
-                    completed(webhook, attempt, status, status >= 200 && status < 300 ? null : "HTTP " + status);
-                }
-            });
+            // a LinkedHashMap: the header order on the wire stays as before
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("X-Hub-Signature-256", signature(webhook.body()));
+            headers.put("User-Agent", "whatsapp-sandbox");
+            WebhookPost.post(client, callbackUrl.get(), REQUEST_TIMEOUT, headers, webhook.body(),
+                    WebhookDispatcher::describe, (status, error) -> completed(webhook, attempt, status, error));
         } catch (RuntimeException e) {
             completed(webhook, attempt, 0, describe(e));
         }

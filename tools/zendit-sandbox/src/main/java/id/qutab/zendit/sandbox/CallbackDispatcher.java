@@ -1,18 +1,18 @@
 package id.qutab.zendit.sandbox;
 
 import id.qutab.sandbox.kit.Backoff;
+import id.qutab.sandbox.kit.WebhookPost;
 
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -120,33 +120,14 @@ final class CallbackDispatcher {
                 finished();
                 return;
             }
-            String url = callbackUrl.get();
-            if (url == null) {
-                completed(message, attempt, 0, "no callback URL configured");
-                return;
-            }
-            HttpRequest request;
-            try {
-                request = HttpRequest.newBuilder(URI.create(url))
-                        .timeout(REQUEST_TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .header("x-callback-token", callbackToken)
-                        .header("webhook-id", message.webhookId())
-                        .header("User-Agent", "zendit-sandbox")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(message.body()))
-                        .build();
-            } catch (IllegalArgumentException e) {
-                completed(message, attempt, 0, "invalid callback URL: " + e.getMessage());
-                return;
-            }
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                if (error != null) {
-                    completed(message, attempt, 0, describe(error));
-                } else {
-                    int status = response.statusCode();
-                    completed(message, attempt, status, status >= 200 && status < 300 ? null : "HTTP " + status);
-                }
-            });
+            // a LinkedHashMap: the header order on the wire stays as before
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("x-callback-token", callbackToken);
+            headers.put("webhook-id", message.webhookId());
+            headers.put("User-Agent", "zendit-sandbox");
+            WebhookPost.post(client, callbackUrl.get(), REQUEST_TIMEOUT, headers, message.body(),
+                    CallbackDispatcher::describe, (status, error) -> completed(message, attempt, status, error));
         } catch (RuntimeException e) {
             completed(message, attempt, 0, describe(e));
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +25,8 @@ final class SandboxHttpHandler implements HttpHandler {
     private static final Logger LOG = Logger.getLogger(ZenditSandbox.class.getPackageName());
     private static final String JSON = Exchanges.JSON;
     private static final String HTML = Exchanges.HTML;
+    // no scripts at all; form-action is left open so the redirect after Pay may leave the sandbox
+    private static final String HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
     private final ZenditSandbox sandbox;
 
@@ -43,23 +44,15 @@ final class SandboxHttpHandler implements HttpHandler {
             response = Response.error(e.status, e.errorCode, e.getMessage());
         } catch (Exchanges.MethodNotAllowed e) {
             response = new Response(405, JSON, SandboxJson.write(SandboxJson.error("METHOD_NOT_ALLOWED",
-                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow())), Map.of("Allow", e.allow()));
+                    exchange.getRequestMethod() + " is not allowed here; use " + e.allow())),
+                    Map.of("Allow", e.allow()));
         } catch (RuntimeException | Error e) {
             LOG.log(Level.WARNING, "unexpected error on " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath(), e);
             response = Response.error(500, "SERVER_ERROR", "Unexpected sandbox error");
         }
-        try {
-            send(exchange, response);
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.FINE, "could not send the response", e);
-        } finally {
-            exchange.close();
-        }
-        int status = response.status();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.info(() -> exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath() + " -> " + status
-                + " (" + millis + " ms)");
+        Exchanges.finish(exchange, LOG, started, response.status(), response.contentType(), response.body(),
+                response.headers(), HTML_POLICY);
     }
 
     private Response route(HttpExchange exchange) {
@@ -260,12 +253,6 @@ final class SandboxHttpHandler implements HttpHandler {
 
     private static Map<String, Object> json(ZenditSandbox.Snapshot snapshot) {
         return SandboxJson.invoice(snapshot.invoice(), snapshot.updated());
-    }
-
-    private static void send(HttpExchange exchange, Response response) throws IOException {
-        // no scripts at all; form-action is left open so the redirect after Pay may leave the sandbox
-        Exchanges.send(exchange, response.status(), response.contentType(), response.body(), response.headers(),
-                "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     }
 
     record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
