@@ -2,6 +2,7 @@ package id.qutab.whatsapp.sandbox;
 
 import id.qutab.sandbox.kit.Backoff;
 import id.qutab.sandbox.kit.WebhookPost;
+import id.qutab.sandbox.kit.Waits;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -108,17 +109,7 @@ final class WebhookDispatcher {
 
     /** Waits until no webhook is being sent or waiting; {@code false} on timeout. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (queues) {
-            while (pending > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(queues, left);
-            }
-            return true;
-        }
+        return Waits.await(queues, () -> !(pending > 0), timeout);
     }
 
     void reset() {

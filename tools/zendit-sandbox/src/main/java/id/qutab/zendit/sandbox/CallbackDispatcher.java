@@ -2,6 +2,7 @@ package id.qutab.zendit.sandbox;
 
 import id.qutab.sandbox.kit.Backoff;
 import id.qutab.sandbox.kit.WebhookPost;
+import id.qutab.sandbox.kit.Waits;
 
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -89,17 +90,7 @@ final class CallbackDispatcher {
 
     /** Waits until no callback is being sent or waiting for a retry; {@code false} on timeout. */
     boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (idleLock) {
-            while (inFlight > 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(idleLock, left);
-            }
-            return true;
-        }
+        return Waits.await(idleLock, () -> !(inFlight > 0), timeout);
     }
 
     void close() {
