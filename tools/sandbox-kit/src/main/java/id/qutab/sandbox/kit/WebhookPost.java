@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,16 @@ public final class WebhookPost {
     }
 
     private WebhookPost() {
+    }
+
+    /** The client both sandboxes send with: HTTP/1.1, 5 s to connect, redirects not followed (a 3xx is a failure). */
+    public static HttpClient client(Executor executor) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor)
+                .build();
     }
 
     /**

@@ -65,12 +65,7 @@ final class WebhookDispatcher {
         this.maxAttempts = config.webhookMaxAttempts();
         this.firstRetryDelay = config.webhookFirstRetryDelay();
         this.maxRetryDelay = config.webhookMaxRetryDelay();
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(clientExecutor)
-                .build();
+        this.client = WebhookPost.client(clientExecutor);
     }
 
     /** Queues the webhook behind the earlier ones of the same message; sends it at once when there are none. */

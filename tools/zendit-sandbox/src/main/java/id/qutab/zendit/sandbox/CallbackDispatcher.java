@@ -53,12 +53,7 @@ final class CallbackDispatcher {
         this.callbackToken = callbackToken;
         this.maxAttempts = maxAttempts;
         this.firstRetryDelay = firstRetryDelay;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(clientExecutor)
-                .build();
+        this.client = WebhookPost.client(clientExecutor);
     }
 
     /** Sends the message asynchronously (first try now, then retries). */
