@@ -122,11 +122,10 @@ public class AffiliatesPage {
 
     @POST
     @Path("/{id}/reinstate")
-    public Response reinstate(@PathParam("id") UUID id, @HeaderParam("Referer") String referer,
-                              @Context UriInfo uri) {
+    public Response reinstate(@PathParam("id") UUID id, @HeaderParam("Referer") String referer) {
         Map<String, Object> reinstated = api.post(API + "/" + id + "/reinstate", Map.of());
         pages.flashOk(texts().reinstated(nameOf(reinstated)));
-        return Redirects.to(Pages.back(uri, referer, "/admin/affiliates/" + id)).build();
+        return Redirects.to(Pages.back(referer, "/admin/affiliates/" + id)).build();
     }
 
     /** wa.me takes the number as digits only; the API keeps it as {@code +62…}. */

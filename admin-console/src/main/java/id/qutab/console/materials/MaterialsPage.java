@@ -85,10 +85,10 @@ public class MaterialsPage {
 
     @POST
     @Path("/{id}/delete")
-    public Response delete(@PathParam("id") UUID id, @HeaderParam("Referer") String referer, @Context UriInfo uri) {
+    public Response delete(@PathParam("id") UUID id, @HeaderParam("Referer") String referer) {
         api.delete("/api/admin/materials/" + id);
         pages.flashOk(pages.localized(MaterialTexts.class).deleted());
-        return Redirects.to(Pages.back(uri, referer, "/admin/materials")).build();
+        return Redirects.to(Pages.back(referer, "/admin/materials")).build();
     }
 
     /** The form as the API's MaterialInput; the API validates it and the flash shows its field errors. */

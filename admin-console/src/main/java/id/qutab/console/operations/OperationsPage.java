@@ -136,32 +136,32 @@ public class OperationsPage {
     @POST
     @Path("/dead-letters/{service}/{id}/replay")
     public Response replay(@PathParam("service") String service, @PathParam("id") UUID id,
-                           @HeaderParam("Referer") String referer, @Context UriInfo uri) {
+                           @HeaderParam("Referer") String referer) {
         Map<String, Object> answer = api.post(deadLetters(known(service)) + "/" + id + "/replay", Map.of());
         pages.flashOk(texts().replayed(id.toString(), String.valueOf(answer.get("status"))));
-        return Redirects.to(Pages.back(uri, referer, "/admin/operations?service=" + service)).build();
+        return Redirects.to(Pages.back(referer, "/admin/operations?service=" + service)).build();
     }
 
     /** Every dead letter of one service to one destination, e.g. after the consumer that refused them was fixed. */
     @POST
     @Path("/dead-letters/{service}/replay")
     public Response replayAll(@PathParam("service") String service, @FormParam("destination") String destination,
-                              @HeaderParam("Referer") String referer, @Context UriInfo uri) {
+                              @HeaderParam("Referer") String referer) {
         String to = known(destination);
         Map<String, Object> answer = api.post(deadLetters(known(service)) + "/replay?destination=" + Api.segment(to),
                 Map.of());
         pages.flashOk(texts().replayed_all(String.valueOf(answer.get("replayed")), service, to));
-        return Redirects.to(Pages.back(uri, referer, "/admin/operations?service=" + service)).build();
+        return Redirects.to(Pages.back(referer, "/admin/operations?service=" + service)).build();
     }
 
     @POST
     @Path("/jobs/{job}/run")
-    public Response run(@PathParam("job") String job, @HeaderParam("Referer") String referer, @Context UriInfo uri) {
+    public Response run(@PathParam("job") String job, @HeaderParam("Referer") String referer) {
         Job known = JOBS.stream().filter(j -> j.name().equals(job)).findFirst()
                 .orElseThrow(NotFoundException::new);
         Map<String, Object> answer = api.post("/api/admin/jobs/" + known.name() + "/run", Map.of());
         pages.flashOk(texts().job_done(known.name(), asJson(answer)));
-        return Redirects.to(Pages.back(uri, referer, "/admin/operations")).build();
+        return Redirects.to(Pages.back(referer, "/admin/operations")).build();
     }
 
     private static String known(String service) {

@@ -88,7 +88,7 @@ public class SessionFilter {
                 token = AccessToken.read(pair.accessToken());
             } catch (ApiProblem e) {
                 if (e.status() == 401 || e.status() == 400 || e.status() == 403) {
-                    session.flash("error:" + pages.text("session.ended"));
+                    session.flash("error:" + pages.msg().session_ended());
                     return Optional.of(toLogin(request));
                 }
                 throw e;

@@ -42,19 +42,17 @@ public class UsersPage {
 
     @POST
     @Path("/{id}/disable")
-    public Response disable(@PathParam("id") UUID id, @HeaderParam("Referer") String referer,
-                            @Context UriInfo uri) {
+    public Response disable(@PathParam("id") UUID id, @HeaderParam("Referer") String referer) {
         Map<String, Object> user = api.post("/api/admin/users/" + id + "/disable", Map.of());
         pages.flashOk(pages.localized(UserTexts.class).disabled(String.valueOf(user.get("email"))));
-        return Redirects.to(Pages.back(uri, referer, "/admin/users")).build();
+        return Redirects.to(Pages.back(referer, "/admin/users")).build();
     }
 
     @POST
     @Path("/{id}/enable")
-    public Response enable(@PathParam("id") UUID id, @HeaderParam("Referer") String referer,
-                           @Context UriInfo uri) {
+    public Response enable(@PathParam("id") UUID id, @HeaderParam("Referer") String referer) {
         Map<String, Object> user = api.post("/api/admin/users/" + id + "/enable", Map.of());
         pages.flashOk(pages.localized(UserTexts.class).enabled(String.valueOf(user.get("email"))));
-        return Redirects.to(Pages.back(uri, referer, "/admin/users")).build();
+        return Redirects.to(Pages.back(referer, "/admin/users")).build();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,7 +26,7 @@ public class ErrorPages {
     SessionCookies cookies;
 
     @ServerExceptionMapper
-    public Response api(ApiProblem problem, Request request, UriInfo uri, HttpHeaders headers) {
+    public Response api(ApiProblem problem, Request request, HttpHeaders headers) {
         if (problem.status() == 401) {
             pages.flashError(pages.msg().session_ended());
             return Redirects.to("/admin/login")
@@ -36,7 +35,7 @@ public class ErrorPages {
         }
         if (!"GET".equals(request.getMethod())) {
             pages.flashError(problem.describe());
-            return Redirects.to(Pages.back(uri, headers.getHeaderString("Referer"), "/admin/")).build();
+            return Redirects.to(Pages.back(headers.getHeaderString("Referer"), "/admin/")).build();
         }
         return pages.error(problem.status() >= 400 && problem.status() < 600 ? problem.status() : 502,
                 problem.title(), problem.describe());

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Map;
 
@@ -71,13 +70,6 @@ public class Pages {
         return MessageBundles.get(bundle, Localized.Literal.of(session.lang()));
     }
 
-    public String text(String key) {
-        return switch (key) {
-            case "session.ended" -> msg().session_ended();
-            case "saved" -> msg().saved();
-            default -> key;
-        };
-    }
 
     /** Remembers a message for the page the browser is sent to next. */
     public void flashOk(String text) {
@@ -89,7 +81,7 @@ public class Pages {
     }
 
     /** Where a form returns to: the page it was posted from when that is one of ours. */
-    public static String back(UriInfo uri, String referer, String fallback) {
+    public static String back(String referer, String fallback) {
         if (referer != null) {
             int path = referer.indexOf("/admin");
             if (path >= 0) {
