@@ -105,6 +105,24 @@ class RewardRacesTest {
         assertEquals(1, db.count("SELECT count(*) FROM order_idempotency WHERE user_id = ?", me)); // refused keys rolled back
     }
 
+    /** Different rewards share no row: only the account lock keeps the second spend from seeing the old balance. */
+    @Test
+    void eightParallelRedemptionsOfDifferentRewardsSpendThePointsOnce() throws Exception {
+        UUID me = UUID.randomUUID();
+        givePoints(ledger, me, 100);
+        List<UUID> rewards = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            rewards.add(create(reward("COUPON", 100, 100_000)));
+        }
+        List<Response> responses = race(8, i -> redeem(me, rewards.get(i), null));
+        assertEquals(1, count(responses, 201), statuses(responses));
+        assertEquals(7, count(responses, 422), statuses(responses));
+        allRefusedAs(responses, "not-enough-points");
+        assertEquals(0, ledger.balance(me));
+        assertEquals(1, db.count("SELECT count(*) FROM loyalty_entry WHERE user_id = ? AND type = 'REDEEM'", me));
+        assertEquals(1, rewards.stream().mapToInt(this::redeemed).sum());
+    }
+
     @Test
     void theSameKeySentFiveTimesAtOnceRedeemsOnce() throws Exception {
         UUID me = UUID.randomUUID();
