@@ -1,5 +1,7 @@
 package id.qutab.commerce.loyalty;
 
+import id.qutab.commerce.customers.CustomerDirectory;
+import id.qutab.platform.problem.ProblemException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,12 +22,19 @@ public class LoyaltyAdjustment {
     @Inject
     LoyaltyEvents events;
 
+    @Inject
+    CustomerDirectory customers;
+
     @RegisterForReflection
     public record Adjusted(UUID entryId, long points, long balanceAfter) {
     }
 
     @Transactional
     public Adjusted adjust(UUID userId, long points, String reason, UUID adminId) {
+        // only people commerce knows (identity's registrations): a mistyped id must not open a stray account
+        if (customers.find(userId).isEmpty()) {
+            throw ProblemException.notFound("The customer");
+        }
         ledger.lock(userId);
         LoyaltyLedger.Entry entry = LoyaltyLedger.Entry.of(userId, LoyaltyEntryType.ADJUST, points)
                 .withReason(reason.strip(), adminId);
