@@ -104,11 +104,16 @@ class LoyaltyTiersTest {
 
         // the spend falls out of the 12-month window: the customer keeps SILVER until the review
         db.exec("UPDATE customer_order SET paid_at = now() - interval '13 months' WHERE id = ?", orderId);
+        // a smaller order completes (spend 1 000 000 < Silver): reviewed on completion and by the job, still SILVER
+        UUID small = completedOrder(me, 1_000_000);
+        drain();
+        assertEquals("SILVER", tier(me));
+        assertEquals(125L, db.one("SELECT points FROM loyalty_entry WHERE order_id = ? AND type = 'EARN'", small));
         job.run(Instant.now());
         assertEquals("SILVER", tier(me));
         assertEquals(List.of("BRONZE>SILVER"), tierChanges(me));
         asAdmin().get("/api/admin/loyalty/customers/" + me).then().statusCode(200)
-                .body("tier.code", equalTo("SILVER")).body("spend12Months", equalTo(0));
+                .body("tier.code", equalTo("SILVER")).body("spend12Months", equalTo(1_000_000));
 
         // the review date passes: down to BRONZE, with the next review a year on
         db.exec("UPDATE loyalty_tier_status SET review_at = now() - interval '1 minute' WHERE user_id = ?", me);
@@ -125,7 +130,7 @@ class LoyaltyTiersTest {
         assertEquals(2, tierChanges(me).size());
         assertEquals(next, ((java.sql.Timestamp) db.one("SELECT review_at FROM loyalty_tier_status WHERE user_id = ?", me)).toInstant());
         as(me).get("/api/loyalty").then().statusCode(200).body("tier.code", equalTo("BRONZE"))
-                .body("nextTier.spendNeeded", equalTo(5_000_000));
+                .body("nextTier.spendNeeded", equalTo(4_000_000));
     }
 
     @Test
