@@ -60,6 +60,10 @@ public class Coupon extends PanacheEntityBase {
 
     public boolean active;
 
+    /** A personal coupon (a birthday gift): only this user may redeem it; null = anyone. */
+    @Column(name = "owner_user_id")
+    public UUID ownerUserId;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
@@ -75,5 +79,10 @@ public class Coupon extends PanacheEntityBase {
         String normalized = normalize(code);
         return normalized == null || normalized.isEmpty() ? Optional.empty()
                 : find("code", normalized).firstResultOptional();
+    }
+
+    /** The coupon as {@code userId} may use it: another customer's personal coupon does not exist for them. */
+    public static Optional<Coupon> byCodeFor(String code, UUID userId) {
+        return byCode(code).filter(c -> c.ownerUserId == null || c.ownerUserId.equals(userId));
     }
 }
