@@ -41,6 +41,8 @@ import java.util.function.Function;
 public class Reminders {
 
     public static final String JOB = "reminders";
+    /** Below every id in PostgreSQL's order (unsigned bytes; Java's signed compareTo would disagree). */
+    private static final UUID FIRST = new UUID(0L, 0L);
     private static final Logger LOG = Logger.getLogger(Reminders.class);
 
     @Inject
@@ -119,8 +121,8 @@ public class Reminders {
             return 0;
         }
         String link = frontend.base() + "products?aqiqah=true";
-        String notDone = """
-                 AND m.relation = 'CHILD' AND NOT EXISTS (
+        String notDone = " " + """
+                AND m.relation = 'CHILD' AND NOT EXISTS (
                     SELECT 1 FROM customer_order o JOIN order_line l ON l.order_id = o.id
                     JOIN product p ON p.id = l.product_id
                     WHERE o.user_id = m.user_id AND p.aqiqah AND o.paid_at >= m.birth_date AND o.status <> 'REFUNDED'
@@ -166,7 +168,7 @@ public class Reminders {
         Instant to = LocalDate.of(year, 1, 1).atStartOfDay(DayRange.JAKARTA).toInstant();
         String link = frontend.base() + "products";
         int sent = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = FIRST;
         while (true) {
             UUID last = after;
             List<UUID> batch = QuarkusTransaction.requiringNew().call(() -> Sql.<UUID>column(em, """
@@ -222,7 +224,7 @@ public class Reminders {
                 + " AND r.kind = '" + kind + "' AND r.year = " + yearSql + ")"
                 + " AND m.id > ?" + afterIndex + " ORDER BY m.id LIMIT " + config.batchSize();
         int sent = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        UUID after = FIRST;
         while (true) {
             List<Object> bound = new ArrayList<>(List.of(args));
             bound.add(after);
