@@ -115,9 +115,9 @@ public class Reminders {
     // ---- AQIQAH ----------------------------------------------------------------------------------------------
 
     private int aqiqah(LocalDate today) {
-        List<Object> packages = Sql.column(em,
-                "SELECT count(*) FROM product WHERE aqiqah AND active AND deleted_at IS NULL AND stock > 0");
-        if (Sql.longValue(packages.get(0)) == 0) {
+        long packages = QuarkusTransaction.requiringNew().call(() -> Sql.longValue(Sql.column(em,
+                "SELECT count(*) FROM product WHERE aqiqah AND active AND deleted_at IS NULL AND stock > 0").get(0)));
+        if (packages == 0) {
             return 0;
         }
         String link = frontend.base() + "products?aqiqah=true";

@@ -19,6 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static id.qutab.commerce.support.Fixtures.as;
 import static id.qutab.commerce.support.Fixtures.asAdmin;
@@ -112,7 +115,7 @@ class RemindersTest {
     }
 
     @Test
-    void theQurbanReminderGoesOncePerYearToLastYearsCustomersWhoOptedIn() {
+    void theQurbanReminderGoesOncePerYearToLastYearsCustomersWhoOptedIn() throws Exception {
         UUID product = product("sapi", 2_000_000, 50);
         UUID loyal = optedIn();
         paidOrder(loyal, product, "2025-06-01 10:00", "COMPLETED");
@@ -130,9 +133,31 @@ class RemindersTest {
         reminders.run(LocalDate.of(2026, 5, 12));
         assertEquals(0, events(loyal).size());
 
-        reminders.run(LocalDate.of(2026, 5, 13));
+        // several instances (or an admin's run beside the schedule) at once: the log's unique key lets one send
+        List<UUID> sameSeason = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            UUID u = optedIn();
+            paidOrder(u, product, "2025-05-30 10:00", "COMPLETED");
+            sameSeason.add(u);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Reminders.Run>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> reminders.run(LocalDate.of(2026, 5, 13))));
+            }
+            for (Future<Reminders.Run> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
         reminders.run(LocalDate.of(2026, 5, 13));
         reminders.run(LocalDate.of(2026, 5, 20));
+        for (UUID u : sameSeason) {
+            assertEquals(1, events(u).size(), "one qurban reminder for " + u);
+            assertEquals(1, db.count("SELECT count(*) FROM reminder_log WHERE user_id = ?", u));
+        }
         reminders.run(LocalDate.of(2026, 5, 27));
         List<JsonNode> sent = events(loyal);
         assertEquals(1, sent.size(), sent.toString());
