@@ -39,9 +39,10 @@ public class AdminProductResource {
 
     @GET
     public Page<ProductView> list(@QueryParam("category") String category, @QueryParam("q") String q,
+                                  @QueryParam("aqiqah") Boolean aqiqah,
                                   @QueryParam("active") Boolean active,
                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return catalog.list(new ProductCatalog.Filter(Category.parse(category, "category"), q, active, false),
+        return catalog.list(new ProductCatalog.Filter(Category.parse(category, "category"), q, active, false, aqiqah),
                 PageRequest.of(page, size));
     }
 

@@ -49,6 +49,9 @@ public class Product extends PanacheEntityBase {
 
     public boolean active;
 
+    /** An aqiqah package: the reminder job offers aqiqah only while the catalogue has one. */
+    public boolean aqiqah;
+
     @Column(name = "image_file")
     public String imageFile;
 

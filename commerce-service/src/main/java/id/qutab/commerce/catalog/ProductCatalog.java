@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public class ProductCatalog {
 
     private static final String COLUMNS = "id, name, category, description, price, weight_min, weight_max, stock, "
-            + "active, image_file, created_at, updated_at, deleted_at";
+            + "active, aqiqah, image_file, created_at, updated_at, deleted_at";
 
     @Inject
     EntityManager em;
@@ -29,8 +29,11 @@ public class ProductCatalog {
     @Inject
     ProductImages images;
 
-    /** Filters of a list; {@code visibleOnly} hides inactive products (the public catalogue). */
-    public record Filter(Category category, String q, Boolean active, boolean visibleOnly) {
+    /**
+     * Filters of a list; {@code visibleOnly} hides inactive products (the public catalogue); {@code aqiqah} keeps
+     * only aqiqah packages (true) or only the others (false).
+     */
+    public record Filter(Category category, String q, Boolean active, boolean visibleOnly, Boolean aqiqah) {
     }
 
     @Transactional
@@ -43,6 +46,10 @@ public class ProductCatalog {
         } else if (filter.active() != null) {
             where.append(" AND active = ?").append(args.size() + 1);
             args.add(filter.active());
+        }
+        if (filter.aqiqah() != null) {
+            where.append(" AND aqiqah = ?").append(args.size() + 1);
+            args.add(filter.aqiqah());
         }
         if (filter.category() != null) {
             where.append(" AND category = ?").append(args.size() + 1);
@@ -134,6 +141,9 @@ public class ProductCatalog {
         p.weightMax = input.weightMax();
         p.stock = input.stock();
         p.active = input.active() == null || input.active();
+        if (input.aqiqah() != null) {
+            p.aqiqah = input.aqiqah();
+        }
         p.updatedAt = Instant.now();
     }
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code POST/PUT /api/admin/products[/{id}]}; PUT replaces every field. */
+/** Body of {@code POST/PUT /api/admin/products[/{id}]}; PUT replaces every field but an absent {@code aqiqah}. */
 public record ProductInput(
         @NotBlank @Size(max = 120) String name,
         @NotNull Category category,
@@ -16,7 +16,9 @@ public record ProductInput(
         @Min(0) @Max(5000) Integer weightMin,
         @Min(0) @Max(5000) Integer weightMax,
         @NotNull @Min(0) @Max(1_000_000) Integer stock,
-        Boolean active) {
+        Boolean active,
+        // Optional: absent on create means false, absent on update keeps the product's value (older clients).
+        Boolean aqiqah) {
 
     @AssertTrue(message = "weightMin must not be more than weightMax")
     public boolean isWeightRange() {

@@ -24,8 +24,9 @@ public class ProductResource {
 
     @GET
     public Page<ProductView> list(@QueryParam("category") String category, @QueryParam("q") String q,
+                                  @QueryParam("aqiqah") Boolean aqiqah,
                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return catalog.list(new ProductCatalog.Filter(Category.parse(category, "category"), q, null, true),
+        return catalog.list(new ProductCatalog.Filter(Category.parse(category, "category"), q, null, true, aqiqah),
                 PageRequest.of(page, size));
     }
 

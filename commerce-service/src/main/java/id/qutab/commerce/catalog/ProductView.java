@@ -6,10 +6,10 @@ import java.util.UUID;
 /** A product as the API shows it; {@code imageUrl} is served by this service under {@code /media/}. */
 public record ProductView(UUID id, String name, Category category, String description, long price,
                           Integer weightMin, Integer weightMax, int stock, String imageUrl, boolean active,
-                          Instant createdAt, Instant updatedAt) {
+                          boolean aqiqah, Instant createdAt, Instant updatedAt) {
 
     public static ProductView of(Product p) {
         return new ProductView(p.id, p.name, p.category, p.description, p.price, p.weightMin, p.weightMax, p.stock,
-                ProductImages.urlOf(p.imageFile), p.active, p.createdAt, p.updatedAt);
+                ProductImages.urlOf(p.imageFile), p.active, p.aqiqah, p.createdAt, p.updatedAt);
     }
 }

@@ -58,11 +58,14 @@ public class Coupon extends PanacheEntityBase {
     @Column(name = "affiliate_id")
     public UUID affiliateId;
 
-    /** A coupon issued by a loyalty reward belongs to one customer: for anyone else it does not exist. */
+    public boolean active;
+
+    /**
+     * A personal coupon (issued by a loyalty reward or as a birthday gift) belongs to one customer: for anyone else
+     * it does not exist. Null = anyone.
+     */
     @Column(name = "owner_user_id")
     public UUID ownerUserId;
-
-    public boolean active;
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -33,4 +33,12 @@ public class Customer extends PanacheEntityBase {
 
     @Column(name = "deleted_at")
     public Instant deletedAt;
+
+    /** Accepts promotional messages (WhatsApp or mail): the reminder job writes only to these. */
+    @Column(name = "promotions_opt_in")
+    public boolean promotionsOptIn;
+
+    /** When the preference behind {@link #promotionsOptIn} was set (identity's {@code at}). */
+    @Column(name = "preferences_at")
+    public Instant preferencesAt;
 }

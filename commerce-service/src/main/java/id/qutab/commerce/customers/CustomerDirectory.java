@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -57,6 +60,33 @@ public class CustomerDirectory {
                 userId, text(p, "name"), text(p, "email"), text(p, "phone"), locale);
     }
 
+    /**
+     * {@code identity.user.preferences-changed}: promotions are accepted when WhatsApp or mail promotions are on.
+     * Only a preference newer than the stored one applies (its {@code at}, else the event's time), so a late
+     * redelivery of an older change does not undo a newer one. A deleted customer stays opted out.
+     */
+    void onPreferencesChanged(@Observes @EventType("identity.user.preferences-changed") EventEnvelope event) {
+        JsonNode p = event.payload();
+        UUID userId = uuid(p.path("userId").asText(null));
+        if (userId == null) {
+            LOG.warnf("event %s: identity.user.preferences-changed without a userId; ignored", event.id());
+            return;
+        }
+        boolean promotions = p.path("whatsapp").path("promotions").asBoolean(false)
+                || p.path("email").path("promotions").asBoolean(false);
+        Instant at = instant(p.path("at").asText(null));
+        if (at == null) {
+            at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        }
+        Sql.update(em, """
+                INSERT INTO customer (id, promotions_opt_in, preferences_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (id) DO UPDATE SET promotions_opt_in = excluded.promotions_opt_in,
+                    preferences_at = excluded.preferences_at, updated_at = now()
+                WHERE customer.deleted_at IS NULL
+                  AND (customer.preferences_at IS NULL OR customer.preferences_at < excluded.preferences_at)""",
+                userId, promotions, at);
+    }
+
     void onDeleted(@Observes @EventType("identity.user.deleted") EventEnvelope event) {
         UUID userId = uuid(event.payload().path("userId").asText(null));
         if (userId == null) {
@@ -66,7 +96,7 @@ public class CustomerDirectory {
         Sql.update(em, """
                 INSERT INTO customer (id, name, email, phone, deleted_at) VALUES (?1, NULL, NULL, NULL, now())
                 ON CONFLICT (id) DO UPDATE SET name = NULL, email = NULL, phone = NULL, deleted_at = now(),
-                    updated_at = now()""", userId);
+                    promotions_opt_in = FALSE, updated_at = now()""", userId);
         Sql.update(em, "DELETE FROM wishlist_item WHERE user_id = ?1", userId);
         // Orders stay (accounting, commissions); who received them does not.
         Sql.update(em, """
@@ -78,6 +108,14 @@ public class CustomerDirectory {
     private static String text(JsonNode p, String field) {
         JsonNode n = p.get(field);
         return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private static Instant instant(String s) {
+        try {
+            return s == null ? null : OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static UUID uuid(String s) {

@@ -30,7 +30,7 @@ public class Wishlist {
                 .setParameter(1, userId).getSingleResult()).longValue();
         List<Product> products = em.createNativeQuery("""
                         SELECT p.id, p.name, p.category, p.description, p.price, p.weight_min, p.weight_max, p.stock,
-                               p.active, p.image_file, p.created_at, p.updated_at, p.deleted_at
+                               p.active, p.aqiqah, p.image_file, p.created_at, p.updated_at, p.deleted_at
                         FROM wishlist_item w JOIN product p ON p.id = w.product_id
                         WHERE w.user_id = ?1 AND p.deleted_at IS NULL
                         ORDER BY w.added_at DESC, p.id LIMIT ?2 OFFSET ?3""", Product.class)
