@@ -9,6 +9,7 @@ import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestDb;
 import id.qutab.whatsapp.sandbox.WebhookAttempt;
 import id.qutab.whatsapp.sandbox.WhatsAppSandbox;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,6 +57,9 @@ class WhatsAppNotificationsTest {
 
     @Inject
     TestDb db;
+
+    @Inject
+    MockMailbox mailbox;
 
     WhatsAppSandbox sandbox;
 
@@ -238,6 +242,32 @@ class WhatsAppNotificationsTest {
         String other = phone();
         record(orderPaid("event-1", other));
         await("the other message", () -> sandbox.messagesTo(digits(other)).size() == 1);
+    }
+
+    @Test
+    void whileWhatsAppIsDownMailStillGoesOut() {
+        WhatsAppFront.MODE.set(WhatsAppFront.Mode.ERROR);
+        String to = phone();
+        String mailTo = "u-" + UUID.randomUUID() + "@example.test";
+        // both held back for now; the WhatsApp message older, so a round meets it before the mail
+        QuarkusTransaction.requiringNew().run(() -> {
+            notifications.record(orderPaid("k-9", to));
+            notifications.record(Message.mail("test.reset", "k-9", mailTo).withSubject("Reset").withText("link"));
+            db.exec("UPDATE notification_outbox SET next_attempt_at = now() + interval '1 hour'");
+            db.exec("UPDATE notification_outbox SET created_at = now() - interval '1 minute' WHERE channel = 'whatsapp'");
+        });
+        NotificationSender.Round round = null;
+        for (int i = 0; i < 20 && (round == null || round.claimed() != 2); i++) {
+            // one round with both due (the background sender may claim them first: then again)
+            db.exec("UPDATE notification_outbox SET next_attempt_at = now() WHERE status = 'PENDING'");
+            round = sender.sendDue();
+        }
+        assertEquals(new NotificationSender.Round(2, 1, 1), round, "the mail went out in the round WhatsApp failed");
+        assertEquals(1, mailbox.getMailsSentTo(mailTo).size());
+        assertEquals("PENDING", column("status", to));
+        assertEquals("SENT", column("status", mailTo));
+        assertNull(column("provider_message_id", mailTo), "mail has no provider id");
+        assertNull(column("delivery_status", mailTo));
     }
 
     @Test
