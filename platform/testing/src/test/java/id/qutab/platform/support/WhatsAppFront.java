@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * What the test app's WhatsApp channel calls ({@code qutab.whatsapp.base-url}): the embedded sandbox behind a switch.
  * {@link Mode#UP} forwards as is; {@link Mode#ERROR} answers 500 as the Graph API does when it is down;
- * {@link Mode#HANG} answers only after the channel's send-timeout (1 s); {@link Mode#BAD_TOKEN} forwards with another
+ * {@link Mode#HANG} answers only after the channel's send-timeout (2 s); {@link Mode#BAD_TOKEN} forwards with another
  * token (the sandbox answers 401 #190); {@link Mode#WEBHOOKS_FIRST} forwards, then holds the answer until the
  * sandbox's status webhooks were received, so statuses arrive before the sender knows the message's id.
  */
@@ -56,7 +56,7 @@ public class WhatsAppFront {
             }
             case HANG -> {
                 REFUSED.incrementAndGet();
-                Thread.sleep(1_500);
+                Thread.sleep(2_500);
                 return Response.status(504).build();
             }
             default -> {
