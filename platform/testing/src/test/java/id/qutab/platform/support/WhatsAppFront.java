@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -33,6 +35,8 @@ public class WhatsAppFront {
     /** Sends answered with an error or not at all. */
     public static final AtomicInteger REFUSED = new AtomicInteger();
     public static final AtomicInteger CALLS = new AtomicInteger();
+    /** Every send body received, in order. */
+    public static final List<String> BODIES = new CopyOnWriteArrayList<>();
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -40,6 +44,7 @@ public class WhatsAppFront {
         MODE.set(Mode.UP);
         REFUSED.set(0);
         CALLS.set(0);
+        BODIES.clear();
     }
 
     @POST
@@ -47,6 +52,7 @@ public class WhatsAppFront {
     public Response send(@PathParam("path") String path, @HeaderParam("Authorization") String authorization,
                          byte[] body) throws Exception {
         CALLS.incrementAndGet();
+        BODIES.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         Mode mode = MODE.get();
         switch (mode) {
             case ERROR -> {
