@@ -35,6 +35,8 @@ public class WhatsAppFront {
     /** Sends answered with an error or not at all. */
     public static final AtomicInteger REFUSED = new AtomicInteger();
     public static final AtomicInteger CALLS = new AtomicInteger();
+    /** Sends being answered right now. */
+    public static final AtomicInteger IN_FLIGHT = new AtomicInteger();
     /** Every send body received, in order. */
     public static final List<String> BODIES = new CopyOnWriteArrayList<>();
 
@@ -51,6 +53,15 @@ public class WhatsAppFront {
     @Path("{path: .+}")
     public Response send(@PathParam("path") String path, @HeaderParam("Authorization") String authorization,
                          byte[] body) throws Exception {
+        IN_FLIGHT.incrementAndGet();
+        try {
+            return answer(path, authorization, body);
+        } finally {
+            IN_FLIGHT.decrementAndGet();
+        }
+    }
+
+    private Response answer(String path, String authorization, byte[] body) throws Exception {
         CALLS.incrementAndGet();
         BODIES.add(new String(body, java.nio.charset.StandardCharsets.UTF_8));
         Mode mode = MODE.get();
