@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * messages, retries, a crash between commit and nudge). Safe in every replica: see {@link NotificationStore}.
  *
  * <p>A failed delivery is retried with capped exponential backoff until the message's {@code send_until}
- * (default {@code qutab.notify.max-age}), then it is {@code FAILED}. A round stops at its first failure and gives
+ * (default {@code qutab.notify.max-age}), then it is {@code FAILED}; a {@link PermanentDeliveryException} (the
+ * provider refused it for good) makes it {@code FAILED} at once. A round stops at its first failure and gives
  * the rest of its claim back untried: while SMTP is down each poll costs one attempt, not one per message, and
  * when it is back the next round sends everything. Delivery is at least once: a sender that dies between the SMTP
  * answer and its update sends that message again after the lease.
@@ -133,10 +134,13 @@ public class NotificationSender {
                 if (channel == null) {
                     throw new IllegalStateException("no channel " + n.channel() + " in this service");
                 }
-                channel.deliver(n);
-                store.markSent(n);
+                String providerMessageId = channel.deliver(n);
+                store.markSent(n, providerMessageId);
                 metrics.sent(n.channel(), n.template());
                 sent++;
+            } catch (PermanentDeliveryException e) {
+                // the provider is up and said no for good: neither a retry nor a reason to stop the round
+                giveUp(n, truncate(e.getMessage() == null ? "refused by the provider" : e.getMessage()));
             } catch (Exception e) {
                 failed++;
                 failedAttempt(n, e);
