@@ -61,14 +61,19 @@ public class AffiliateMessages {
     void onPayoutPaid(@Observes @EventType(PAYOUT_PAID) EventEnvelope event) {
         UUID affiliateId = Payloads.uuid(event.payload(), "affiliateId");
         Long amount = Payloads.number(event.payload(), "amount");
-        AffiliateContact contact = affiliateId == null ? null : AffiliateContact.findById(affiliateId);
-        if (contact == null || amount == null) {
-            // approved before identity consumed approvals: nobody to tell (see README, "Notifications")
+        // a userId in the payload (should payout add one) wins; else the approval identity remembered
+        UUID userId = Payloads.uuid(event.payload(), "userId");
+        if (userId == null && affiliateId != null) {
+            AffiliateContact contact = AffiliateContact.findById(affiliateId);
+            userId = contact == null ? null : contact.userId;
+        }
+        if (userId == null || amount == null) {
+            // approved before identity consumed approvals: nobody to tell (see README, "Notifications (WhatsApp)")
             LOG.warnf("event %s: %s for affiliate %s whose user identity does not know; no WhatsApp", event.id(),
                     PAYOUT_PAID, affiliateId);
             return;
         }
-        whatsapp.send(contact.userId, TemplateKeys.PAYOUT_PAID, event.id().toString(), to -> Map.of(
+        whatsapp.send(userId, TemplateKeys.PAYOUT_PAID, event.id().toString(), to -> Map.of(
                 "name", to.name(),
                 "amount", Rupiah.format(amount)));
     }
