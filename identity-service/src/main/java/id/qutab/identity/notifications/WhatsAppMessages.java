@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Every WhatsApp message identity sends goes through here, inside the inbox transaction of the event it answers:
@@ -27,6 +28,8 @@ import java.util.function.Function;
 public class WhatsAppMessages {
 
     private static final Logger LOG = Logger.getLogger(WhatsAppMessages.class);
+    /** What {@link Message#whatsapp} accepts; a number stored before normalization must not fail the event forever. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
     @Inject
     UserRepository users;
@@ -50,7 +53,7 @@ public class WhatsAppMessages {
     public Outcome send(UUID userId, String key, String dedupeKey,
                         Function<Recipient, Map<String, String>> values) {
         UserAccount user = userId == null ? null : users.findLive(userId).orElse(null);
-        if (user == null || user.phone == null || user.phone.isBlank()) {
+        if (user == null || user.phone == null || !E164.matcher(user.phone).matches()) {
             LOG.infof("no WhatsApp %s for user %s: unknown, deleted or without a phone number", key, userId);
             return Outcome.NO_PHONE;
         }
