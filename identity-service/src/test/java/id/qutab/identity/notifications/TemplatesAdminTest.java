@@ -37,6 +37,9 @@ class TemplatesAdminTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    MessageTemplates templates;
+
     static String admin() {
         return TestJwt.admin();
     }
@@ -103,6 +106,30 @@ class TemplatesAdminTest {
         assertEquals(1, Db.count(db, "SELECT count(*) FROM message_template WHERE template_key = ? AND locale = 'en' AND active", key));
         bearer(admin()).queryParam("key", key).queryParam("locale", "id").get(BASE).then().statusCode(200)
                 .body("items[0].active", is(false));
+    }
+
+    /** What a message would be rendered from, read in a transaction of its own (as an inbox handler would). */
+    java.util.Optional<String> forSending(String channel, String key, String locale) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                templates.forSending(channel, key, locale).map(t -> t.body + "@" + t.version));
+    }
+
+    @Test
+    void renderingTakesTheLatestVersionInTheLanguageElseIndonesianAndNothingWhenDeactivated() {
+        String key = key();
+        bearer(admin()).body(Map.of("channel", "WHATSAPP", "key", key, "locale", "id", "category", "promotion",
+                "body", "satu")).post(BASE).then().statusCode(201);
+        // English has no version at all: the Indonesian one
+        assertEquals("satu@1", forSending("WHATSAPP", key, "en").orElseThrow());
+        String en = bearer(admin()).body(Map.of("channel", "WHATSAPP", "key", key, "locale", "en", "category", "promotion",
+                "body", "one")).post(BASE).then().statusCode(201).extract().path("id");
+        bearer(admin()).body(Map.of("category", "promotion", "body", "two")).put(BASE + "/" + en).then().statusCode(200);
+        assertEquals("two@2", forSending("WHATSAPP", key, "en").orElseThrow());
+        // English deactivated: no more sends in English (no silent switch to Indonesian), Indonesian unaffected
+        bearer(admin()).delete(BASE + "/" + en).then().statusCode(204);
+        assertEquals(java.util.Optional.empty(), forSending("WHATSAPP", key, "en"));
+        assertEquals("satu@1", forSending("WHATSAPP", key, "id").orElseThrow());
+        assertEquals(java.util.Optional.empty(), forSending("EMAIL", key, "id"));
     }
 
     @Test
