@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The Cloud API's status webhooks ({@code sent}, {@code delivered}, {@code read}, {@code failed}) applied to the
@@ -33,6 +34,8 @@ public class WhatsAppStatusWebhook {
     private static final Logger LOG = Logger.getLogger(WhatsAppStatusWebhook.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_CHALLENGE = 200;
+    /** A wamid is "wamid." and base64: printable ASCII; anything else (NUL, 1 MB) cannot be one of ours. */
+    private static final Pattern PROVIDER_ID = Pattern.compile("[\\x21-\\x7E]{1,512}");
 
     public enum Outcome {
         /** Verified and applied (including statuses that changed nothing: stale, duplicate, unknown kind). */
@@ -108,7 +111,7 @@ public class WhatsAppStatusWebhook {
     private static DeliveryStatus.Report report(JsonNode status) {
         String id = status.path("id").isTextual() ? status.path("id").asText() : null;
         String kind = status.path("status").isTextual() ? status.path("status").asText() : null;
-        if (id == null || id.isBlank() || id.length() > 512 || kind == null) {
+        if (id == null || !PROVIDER_ID.matcher(id).matches() || kind == null) {
             return null;
         }
         DeliveryStatus value;
