@@ -117,6 +117,36 @@ class MoneyFlowIT {
             return "AVAILABLE".equals(commission(siti, first).map(c -> c.get("status")).orElse(null));
         });
 
+        // --- the completed order earned loyalty points: 1 per Rp 10 000 paid, Bronze ×1 ----------------------
+        long points = PRICE / 10_000;
+        await("points earned", () -> ((Number) as(customer.token()).get("/api/loyalty").then().statusCode(200)
+                .extract().path("points")).longValue() == points);
+        as(customer.token()).get("/api/loyalty").then().statusCode(200)
+                .body("tier.code", org.hamcrest.Matchers.equalTo("BRONZE"));
+        List<Map<String, Object>> history = as(customer.token()).get("/api/loyalty/history").then().statusCode(200)
+                .extract().path("items");
+        assertEquals(1, history.size(), "one EARN entry: " + history);
+        assertEquals("EARN", history.get(0).get("type"));
+        assertEquals(first, history.get(0).get("orderId"));
+
+        // --- and WhatsApp told the customer and the affiliate, through the sandbox -------------------------
+        String orderNumber = as(customer.token()).get("/api/orders/" + first).then().extract().path("number");
+        Map<String, List<String>> customerMessages = awaitWhatsApp(customer,
+                List.of("order_paid", "order_distributed", "loyalty_points_earned"));
+        assertTrue(customerMessages.get("order_paid").contains(orderNumber), "order_paid " + customerMessages);
+        assertTrue(customerMessages.get("loyalty_points_earned").contains(String.valueOf(points)),
+                "points message " + customerMessages);
+        // the sandbox's signed status webhook reached identity through the gateway: the admin's log says DELIVERED
+        await("order_paid DELIVERED in the message log", () -> {
+            List<Map<String, Object>> log = as(admin)
+                    .get("/api/admin/notifications/messages?template=order_paid&to=" + customer.phone())
+                    .then().statusCode(200).extract().path("items");
+            return log.size() == 1 && "DELIVERED".equals(log.get(0).get("status"))
+                    && "WHATSAPP".equals(log.get(0).get("channel"));
+        });
+        Map<String, List<String>> sitiMessages = awaitWhatsApp(siti, List.of("affiliate_approved"));
+        assertTrue(sitiMessages.get("affiliate_approved").contains(sitiCode), "approval " + sitiMessages);
+
         // --- a second order, paid then refunded → its commission is VOIDED --------------------------------
         String second = order(customer, product, cookie, null);
         pay(customer, second);
@@ -174,8 +204,33 @@ class MoneyFlowIT {
         Map<String, Object> balance = as(siti.token()).get("/api/affiliate/balance").then().statusCode(200)
                 .extract().path("");
         assertEquals(Map.of("pending", 0, "available", 0, "reserved", 0, "paidOut", (int) earned), balance);
+        awaitWhatsApp(siti, List.of("payout_paid"));
         byte[] statement = as(siti.token()).get("/api/affiliate/payouts/" + payout + "/statement.pdf")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertEquals("%PDF", new String(statement, 0, 4));
+    }
+
+    /**
+     * Waits until the WhatsApp sandbox holds each of {@code templates} for the account's number, delivered, exactly
+     * once each (a duplicate means a redelivered event was messaged twice); returns each template's parameters.
+     */
+    private static Map<String, List<String>> awaitWhatsApp(Scenario.Account account, List<String> templates) {
+        String sandbox = platform.app("whatsapp").orElseThrow().url().toString();
+        Map<String, List<String>> found = new java.util.HashMap<>();
+        await("WhatsApp " + templates + " to " + account.email(), () -> {
+            List<Map<String, Object>> messages = RestAssured.given().baseUri(sandbox).port(-1)
+                    .get("/api/messages?to=" + account.phone()).then().statusCode(200).extract().path("");
+            found.clear();
+            for (Map<String, Object> m : messages) {
+                if (templates.contains(m.get("template")) && "delivered".equals(m.get("status"))) {
+                    @SuppressWarnings("unchecked")
+                    List<String> parameters = (List<String>) m.get("parameters");
+                    assertTrue(found.put((String) m.get("template"), parameters) == null,
+                            "sent twice: " + m.get("template"));
+                }
+            }
+            return found.keySet().containsAll(templates);
+        });
+        return found;
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  */
 final class Scenario {
 
-    record Account(String email, String password, String userId, String token) {
+    /** {@code phone} is the number as WhatsApp addresses it: E.164 digits without '+', one per account. */
+    record Account(String email, String password, String userId, String token, String phone) {
     }
 
     private final String admin;
@@ -47,11 +49,13 @@ final class Scenario {
     static Account register(String type, String name) {
         String email = type + "-" + UUID.randomUUID().toString().substring(0, 8) + "@qutab.system.test";
         String password = "Rahasia-2026-" + type;
+        // Unique, so each account's WhatsApp conversation is its own; never ending in 9 (the sandbox fails those).
+        String national = "812" + String.format("%07d", ThreadLocalRandom.current().nextInt(10_000_000)).substring(0, 6) + "1";
         String id = RestAssured.given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "email", email, "phone", "081234567890", "password", password,
+                .body(Map.of("name", name, "email", email, "phone", "0" + national, "password", password,
                         "accountType", type))
                 .post("/api/auth/register").then().statusCode(201).extract().path("id");
-        return new Account(email, password, id, login(email, password));
+        return new Account(email, password, id, login(email, password), "62" + national);
     }
 
     static String login(String email, String password) {
