@@ -147,6 +147,9 @@ class LoyaltyNotificationsConsoleIT {
     @Test
     void adjustsACustomersPointsAndTheCustomerSeesTheBalance() throws Exception {
         Scenario.Account customer = register("customer", "Nur Aisyah");
+        // commerce learns of the customer from identity's registration event
+        await("commerce knows the customer", () -> as(scenario.adminToken())
+                .get("/api/admin/loyalty/customers/" + customer.userId()).statusCode() == 200);
         try (Browser browser = new Browser(ConsolePlatform.gateway())) {
             browser.loginAsAdmin();
             // from the users list, the customer's own link
