@@ -73,6 +73,18 @@ class RoutingTest {
             "/api/admin/reports/liabilities, payout",
             "/api/admin/jobs/sales-rollup/run, commerce",
             "/api/support/contact, commerce",
+            "/api/loyalty, commerce",
+            "/api/loyalty/rewards/9/redeem, commerce",
+            "/api/admin/loyalty/customers/5/adjust, commerce",
+            "/api/me/family, commerce",
+            "/api/me/family/3, commerce",
+            "/api/me/notifications, identity",
+            "/api/admin/notifications/templates/2, identity",
+            "/api/admin/notifications/messages, identity",
+            "/webhooks/whatsapp, identity",
+            "/api/admin/jobs/loyalty-tiers/run, commerce",
+            "/api/admin/jobs/loyalty-expiry/run, commerce",
+            "/api/admin/jobs/reminders/run, commerce",
             "/admin, console",
             "/admin/, console",
             "/admin/orders/3f2a, console",
@@ -88,7 +100,7 @@ class RoutingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/merchants", "/api/meta/x", "/api/auth", "/api/productsx", "/r", "/nope", "/", "/api",
+    @ValueSource(strings = {"/api/merchants", "/api/loyaltyx", "/api/meta/x", "/api/auth", "/api/productsx", "/r", "/nope", "/", "/api",
             "/administrator", "/admins/x"})
     void aPrefixOnlyMatchesOnPathSegmentBoundaries(String path) {
         assertProblem(given().get(path), 404, "not-found", path);
