@@ -55,7 +55,7 @@ public class TiersPage {
             tier.put("code", codes.get(i));
             tier.put("name", at(names, i));
             tier.put("minSpend", FormValues.number(at(minSpends, i)));
-            tier.put("multiplierBps", FormValues.multiplierToBps(at(multipliers, i), "tiers[" + i + "].multiplier",
+            tier.put("multiplierBps", FormValues.multiplierToBps(at(multipliers, i), "tiers[" + i + "].multiplierBps",
                     texts.multiplier_too_precise()));
             tiers.add(tier);
         }

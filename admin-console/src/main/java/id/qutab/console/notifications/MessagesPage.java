@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * The message log (identity's {@code /api/admin/notifications/messages}): every message sent or queued, newest
  * first, with the template version it was sent with and its delivery status; filtered by recipient (identity
- * normalizes +62…/62…/08…), status and template key.
+ * normalizes +62…/62…/08…, or an email), status, template key and channel.
  */
 @Path("/notifications")
 public class MessagesPage {
@@ -41,9 +41,10 @@ public class MessagesPage {
     @GET
     @Path("/messages")
     public Response list(@QueryParam("to") String to, @QueryParam("status") String status,
-                         @QueryParam("template") String template, @Context UriInfo uri) {
+                         @QueryParam("template") String template, @QueryParam("channel") String channel,
+                         @Context UriInfo uri) {
         return pages.page(list, Listing.of(uri).filter("to", FormValues.text(to)).filter("status", status)
-                .filter("template", FormValues.text(template))
+                .filter("template", FormValues.text(template)).filter("channel", channel)
                 .fetch(api, "/api/admin/notifications/messages", "messages"));
     }
 }

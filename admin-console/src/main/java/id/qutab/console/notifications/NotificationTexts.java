@@ -115,7 +115,7 @@ public interface NotificationTexts {
     @Message("Setiap versi tetap tersimpan: log pesan mencatat versi mana yang dipakai untuk setiap pesan.")
     String history_intro();
 
-    @Message("Setiap pesan yang diantrekan atau dikirim, terbaru dulu, dengan versi template yang dipakai dan status pengirimannya dari penyedia. Nomor bisa ditulis +62…, 62…, atau 08….")
+    @Message("Setiap pesan yang diantrekan atau dikirim, terbaru dulu, dengan versi template yang dipakai dan status pengirimannya dari penyedia. Penerima bisa ditulis +62…, 62…, 08…, atau alamat email.")
     String messages_intro();
 
     @Message("Penerima")

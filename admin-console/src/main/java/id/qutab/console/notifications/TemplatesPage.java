@@ -138,7 +138,8 @@ public class TemplatesPage {
         Map<String, Object> data = new HashMap<>();
         data.put("t", template);
         data.put("isNew", isNew);
-        data.put("variables", variables(template.get("body")));
+        // identity lists them itself (its own parser decides what it sends); older answers without it: parsed here
+        data.put("variables", template.get("variables") instanceof List<?> listed ? listed : variables(template.get("body")));
         data.put("nextVersion", template.get("version") instanceof Number n ? n.longValue() + 1 : 1);
         return pages.page(form, data);
     }

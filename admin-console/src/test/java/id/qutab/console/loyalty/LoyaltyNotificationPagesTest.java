@@ -206,11 +206,11 @@ class LoyaltyNotificationPagesTest {
                         "templateVersion", 1, "status", "FAILED", "at", "2026-11-30T02:00:00Z",
                         "error", "131026: receiver incapable"));
         String page = render(messages, "id", Map.of("messages", log, "to", "", "status", "", "template", "",
-                "pager", ONE));
+                "channel", "", "pager", ONE));
         assertThat(page, allOf(containsString("badge status-READ\">Dibaca"), containsString("badge status-FAILED\">Gagal"),
                 containsString("131026: receiver incapable"), containsString("v2")));
         assertThat(render(messages, "en", Map.of("messages", log, "to", "0812", "status", "FAILED", "template",
-                "order_paid", "pager", ONE)), allOf(containsString("<option value=\"FAILED\" selected>Failed"),
+                "order_paid", "channel", "WHATSAPP", "pager", ONE)), allOf(containsString("<option value=\"FAILED\" selected>Failed"),
                 containsString(">Read<")));
     }
 
