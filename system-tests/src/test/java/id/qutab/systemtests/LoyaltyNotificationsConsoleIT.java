@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * edited and deactivated; the tier ladder edited (a too-fine multiplier and a ladder the API refuses show their
  * problem, change nothing) and put back; a customer's points adjusted from the users list, which the customer's own
  * {@code GET /api/loyalty} then shows; a WhatsApp template created and edited into version 2 with both versions in
- * its history; the message log showing the WhatsApp receipt of a paid order. Each step checks the page and what the
- * API then says.
+ * its history; a completed order's points on the customer's page and their WhatsApp message in the message log.
+ * Each step checks the page and what the API then says.
  */
 @ExtendWith(ConsolePlatform.class)
 class LoyaltyNotificationsConsoleIT {
@@ -263,23 +263,41 @@ class LoyaltyNotificationsConsoleIT {
     }
 
     @Test
-    void showsTheWhatsAppReceiptOfAPaidOrderInTheMessageLog() throws Exception {
+    void showsTheEarnedPointsAndTheirWhatsAppMessage() throws Exception {
+        // a completed order earns points (commerce) and identity sends loyalty_points_earned by WhatsApp
         Scenario.Account customer = register("customer", "Rahmat Hidayat");
         String product = scenario.product("Domba Log " + UUID.randomUUID().toString().substring(0, 6), "domba",
                 2_750_000, 5);
         String orderId = order(customer, product, null, null);
         pay(customer, orderId);
+        for (String status : List.of("PROCESSING", "DISTRIBUTED", "COMPLETED")) {
+            as(scenario.adminToken()).contentType(ContentType.JSON).body(Map.of("status", status, "note", status))
+                    .post("/api/admin/orders/" + orderId + "/status").then().statusCode(200);
+        }
+        await("points earned", () -> number(as(customer.token()).get("/api/loyalty").then().statusCode(200)
+                .extract().path("points")) > 0);
+        long points = number(as(customer.token()).get("/api/loyalty").then().statusCode(200).extract().path("points"));
         // every Scenario customer registers with 081234567890; identity logs it as +6281234567890
-        String filter = "?to=081234567890&template=order_paid"; // the API's default page, as the console asks
-        await("the order_paid WhatsApp message is in the log", () -> number(as(scenario.adminToken())
+        String filter = "?to=081234567890&template=loyalty_points_earned"; // the API's default page, as the console asks
+        await("the loyalty_points_earned WhatsApp message is in the log", () -> number(as(scenario.adminToken())
                 .get("/api/admin/notifications/messages" + filter).then().statusCode(200).extract().path("total")) > 0);
         List<Map<String, Object>> expected = as(scenario.adminToken())
                 .get("/api/admin/notifications/messages" + filter).then().statusCode(200).extract().path("items");
 
         try (Browser browser = new Browser(ConsolePlatform.gateway())) {
             browser.loginAsAdmin();
+            // the earning on the customer's page, linked to its order
+            browser.open("/admin/loyalty/customers/" + customer.userId());
+            assertEquals(String.format(java.util.Locale.ROOT, "%,d", points).replace(',', '.'),
+                    browser.text(By.id("customer-points")));
+            WebElement earned = browser.find(By.cssSelector("#ledger tr[data-type='EARN']"));
+            assertEquals(String.format(java.util.Locale.ROOT, "+%,d", points).replace(',', '.'),
+                    earned.findElement(By.cssSelector(".points")).getText());
+            assertEquals("/admin/orders/" + orderId, java.net.URI.create(earned.findElement(
+                    By.cssSelector(".about a")).getAttribute("href")).getPath());
+
             browser.open("/admin/notifications/messages");
-            browser.type(By.id("to"), "081234567890").type(By.id("template"), "order_paid");
+            browser.type(By.id("to"), "081234567890").type(By.id("template"), "loyalty_points_earned");
             WebElement before = browser.find(By.tagName("html"));
             browser.click(By.id("filter"));
             browser.awaitReplaced(before);
@@ -289,7 +307,7 @@ class LoyaltyNotificationsConsoleIT {
                     rows.stream().map(r -> r.getAttribute("data-id")).toList());
             for (WebElement row : rows) {
                 assertEquals("+6281234567890", row.findElement(By.cssSelector(".to")).getText());
-                assertEquals("order_paid", row.findElement(By.cssSelector(".template")).getText());
+                assertEquals("loyalty_points_earned", row.findElement(By.cssSelector(".template")).getText());
                 assertTrue(row.findElement(By.cssSelector(".version")).getText().matches("v\\d+"));
                 String status = row.getAttribute("data-status");
                 assertTrue(row.findElement(By.cssSelector(".status .badge")).getAttribute("class")
