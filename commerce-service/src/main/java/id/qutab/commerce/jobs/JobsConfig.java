@@ -12,6 +12,21 @@ public interface JobsConfig {
 
     SalesRollup salesRollup();
 
+    /** {@code loyalty-tiers}: reviews customers' tiers (daily). */
+    Daily loyaltyTiers();
+
+    /** {@code loyalty-expiry}: expires points older than {@code qutab.loyalty.expiry-months} (daily). */
+    Daily loyaltyExpiry();
+
+    interface Daily {
+        /** Whether the schedule runs (the admin endpoint works either way). */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("24h")
+        String every();
+    }
+
     interface SalesRollup {
         /** Whether the schedule runs (the admin endpoint works either way). */
         @WithDefault("true")
