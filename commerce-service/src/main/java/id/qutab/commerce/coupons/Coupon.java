@@ -58,6 +58,10 @@ public class Coupon extends PanacheEntityBase {
     @Column(name = "affiliate_id")
     public UUID affiliateId;
 
+    /** A coupon issued by a loyalty reward belongs to one customer: for anyone else it does not exist. */
+    @Column(name = "owner_user_id")
+    public UUID ownerUserId;
+
     public boolean active;
 
     @Column(name = "created_at")
@@ -69,6 +73,11 @@ public class Coupon extends PanacheEntityBase {
     /** Codes are case-insensitive: stored and looked up upper-case. */
     public static String normalize(String code) {
         return code == null ? null : code.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** {@link #byCode}, but a coupon owned by someone else is not found. */
+    public static Optional<Coupon> usableBy(String code, UUID userId) {
+        return byCode(code).filter(c -> c.ownerUserId == null || c.ownerUserId.equals(userId));
     }
 
     public static Optional<Coupon> byCode(String code) {

@@ -27,7 +27,7 @@ public class CouponRedemption {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Redeemed redeem(String code, UUID userId, long subtotal) {
-        Coupon coupon = Coupon.byCode(code).orElse(null);
+        Coupon coupon = Coupon.usableBy(code, userId).orElse(null);
         CouponTerms.Evaluation terms = CouponTerms.evaluate(coupon, subtotal, Instant.now());
         if (!terms.valid()) {
             throw refuse(terms.refusal());
@@ -73,7 +73,7 @@ public class CouponRedemption {
     /** {@code POST /api/coupons/validate}: the same rules, no side effect. */
     @Transactional
     public CouponTerms.Evaluation check(String code, UUID userId, long subtotal) {
-        Coupon coupon = Coupon.byCode(code).orElse(null);
+        Coupon coupon = Coupon.usableBy(code, userId).orElse(null);
         long mine = coupon == null ? 0 : liveRedemptions(coupon.id, userId);
         return CouponTerms.evaluate(coupon, subtotal, Instant.now(), mine);
     }

@@ -39,6 +39,10 @@ public class Order extends PanacheEntityBase {
 
     public long discount;
 
+    /** The part of {@link #discount} paid with loyalty points (README "Loyalty rewards"); the rest is the coupon's. */
+    @Column(name = "points_discount")
+    public long pointsDiscount;
+
     public long total;
 
     @Column(name = "coupon_id")

@@ -1,6 +1,7 @@
 package id.qutab.commerce.orders;
 
 import id.qutab.commerce.coupons.CouponRedemption;
+import id.qutab.commerce.loyalty.rewards.RewardRedemption;
 import id.qutab.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import static id.qutab.platform.web.Text.blankToNull;
 /**
  * Every status change of an order after its creation: under the order's row lock, checked by
  * {@link OrderStateMachine}, with a tracking entry for the customer and the matching event in the outbox.
- * Closing an unpaid order (cancel, expiry) gives its stock and coupon usage back.
+ * Closing an unpaid order (cancel, expiry) gives its stock, coupon usage and loyalty points back, in the closing
+ * transaction (so exactly once: the state machine closes an order once).
  */
 @ApplicationScoped
 public class OrderLifecycle {
@@ -27,6 +29,9 @@ public class OrderLifecycle {
 
     @Inject
     CouponRedemption coupons;
+
+    @Inject
+    RewardRedemption rewards;
 
     @Inject
     OrderConfig config;
@@ -92,6 +97,7 @@ public class OrderLifecycle {
         o.tracking.add(entry(o, status, reason, null, actor, now));
         stock.release(o);
         coupons.release(o.id);
+        rewards.giveBack(o.id, o.userId);
         events.closed(o, null);
     }
 

@@ -1,36 +1,29 @@
 package id.qutab.commerce.orders;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.commerce.attribution.OrderAttribution;
 import id.qutab.commerce.attribution.AttributionResolver;
 import id.qutab.commerce.coupons.CouponRedemption;
-import id.qutab.platform.persistence.Sql;
-import id.qutab.platform.problem.ProblemException;
+import id.qutab.commerce.loyalty.rewards.RewardRedemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import static id.qutab.platform.web.Text.blankToNull;
 
 /**
  * {@code POST /api/orders} in one transaction: claim the idempotency key, reserve stock and snapshot the lines
- * ({@link OrderLines}), redeem the coupon and spread its discount ({@link OrderPricing}), attribute
+ * ({@link OrderLines}), redeem the coupon and the points reward and spread their discount ({@link OrderPricing}), attribute
  * ({@link AttributionResolver}), number, persist, and record {@code commerce.order.created}. Any refusal rolls all
  * of it back (stock, coupon usage, key).
  */
 @ApplicationScoped
 public class OrderPlacement {
 
-    public static final int MAX_KEY_LENGTH = 200;
+    public static final int MAX_KEY_LENGTH = IdempotencyKeys.MAX_KEY_LENGTH;
 
     @Inject
     EntityManager em;
@@ -60,7 +53,10 @@ public class OrderPlacement {
     OrderConfig config;
 
     @Inject
-    ObjectMapper json;
+    IdempotencyKeys keys;
+
+    @Inject
+    RewardRedemption rewards;
 
     /** {@code replayed}: the key had been used with this very body, this is the order it created then. */
     public record Placed(OrderView order, boolean replayed) {
@@ -68,48 +64,19 @@ public class OrderPlacement {
 
     @Transactional
     public Placed place(UUID userId, PlaceOrderRequest request, String idempotencyKey, String referralCookie) {
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-        if (key != null && key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalid("Idempotency-Key", "must be at most " + MAX_KEY_LENGTH + " characters");
-        }
+        String key = IdempotencyKeys.normalize(idempotencyKey);
         if (key != null) {
-            String hash = hash(request);
-            UUID earlier = claim(userId, key, hash);
-            if (earlier != null) {
-                return new Placed(OrderView.of(Order.findById(earlier)), true);
+            // no endpoint prefix: the hashes of keys stored before redemptions shared the table stay valid
+            IdempotencyKeys.Earlier earlier = keys.claim(userId, key, keys.hash("", request));
+            if (earlier.orderId() != null) {
+                return new Placed(OrderView.of(Order.findById(earlier.orderId())), true);
             }
         }
         Order order = create(userId, request, referralCookie);
         if (key != null) {
-            Sql.update(em, "UPDATE order_idempotency SET order_id = ?1 WHERE user_id = ?2 AND key = ?3",
-                    order.id, userId, key);
+            keys.orderCreated(userId, key, order.id);
         }
         return new Placed(OrderView.of(order), false);
-    }
-
-    /**
-     * Inserts the key first thing. A concurrent request with the same key blocks on the primary key until the
-     * first transaction ends: committed → we read its order; rolled back (it was refused) → we go ahead.
-     * Returns the earlier order's id, or null when this request owns the key.
-     */
-    private UUID claim(UUID userId, String key, String hash) {
-        int claimed = Sql.update(em, """
-                INSERT INTO order_idempotency (user_id, key, request_hash) VALUES (?1, ?2, ?3)
-                ON CONFLICT (user_id, key) DO NOTHING""", userId, key, hash);
-        if (claimed == 1) {
-            return null;
-        }
-        Object[] row = (Object[]) em.createNativeQuery(
-                        "SELECT request_hash, order_id FROM order_idempotency WHERE user_id = ?1 AND key = ?2")
-                .setParameter(1, userId).setParameter(2, key).getSingleResult();
-        if (!hash.equals(row[0])) {
-            throw ProblemException.rule("idempotency-key-reused",
-                    "This Idempotency-Key was already used with a different request body.");
-        }
-        if (row[1] == null) {
-            throw ProblemException.conflict("idempotency-in-progress", "The first request with this key is still running.");
-        }
-        return (UUID) row[1];
     }
 
     /**
@@ -120,15 +87,19 @@ public class OrderPlacement {
         Instant now = Instant.now();
         Order order = pending(userId, request.recipient(), now);
         lines.reserve(order, request.items());
-        CouponRedemption.Redeemed redeemed = pricing.price(order, request.couponCode(), userId);
+        OrderPricing.Priced priced = pricing.price(order, request.couponCode(),
+                request.pointsRedemption() == null ? null : request.pointsRedemption().rewardId(), userId);
         attribute(order, request.referralCode(), referralCookie);
         order.number = numbers.next(now);
         order.tracking.add(OrderLifecycle.entry(order, OrderStatus.PENDING_PAYMENT,
                 "Pesanan dibuat, menunggu pembayaran.", null, "customer", now));
         order.persist();
         em.flush();
-        if (redeemed != null) {
-            coupons.record(redeemed.coupon(), order.id, userId, order.discount);
+        if (priced.coupon() != null) {
+            coupons.record(priced.coupon().coupon(), order.id, userId, priced.coupon().discount());
+        }
+        if (priced.points() != null) {
+            rewards.recordAtCheckout(priced.points(), order.id);
         }
         events.created(order);
         if (order.total == 0) {
@@ -161,15 +132,5 @@ public class OrderPlacement {
         order.clickId = a.clickId();
         order.attributionSource = a.source();
         order.referralAffiliateId = a.referralAffiliateId();
-    }
-
-    /** SHA-256 of the body as parsed (field order fixed by the records): same body, same hash. */
-    private String hash(PlaceOrderRequest request) {
-        try {
-            byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash the order request", e);
-        }
     }
 }
