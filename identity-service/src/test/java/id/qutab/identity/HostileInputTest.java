@@ -36,7 +36,7 @@ class HostileInputTest {
     @ValueSource(strings = {
             "POST /api/auth/register", "POST /api/auth/login", "POST /api/auth/refresh", "POST /api/auth/logout",
             "POST /api/auth/verify-email", "POST /api/auth/forgot-password", "POST /api/auth/reset-password",
-            "PATCH /api/me", "POST /api/me/password"})
+            "PATCH /api/me", "POST /api/me/password", "PUT /api/me/notifications"})
     void malformedAndMistypedBodiesAre400(String endpoint) {
         String[] parts = endpoint.split(" ");
         for (String body : BODIES) {

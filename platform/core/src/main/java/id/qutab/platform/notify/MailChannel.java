@@ -28,7 +28,7 @@ public class MailChannel implements NotificationChannel {
     }
 
     @Override
-    public void deliver(PendingNotification n) {
+    public String deliver(PendingNotification n) {
         Mail mail = new Mail().addTo(n.recipient()).setSubject(n.subject() == null ? "" : n.subject());
         if (n.text() != null) {
             mail.setText(n.text());
@@ -38,5 +38,6 @@ public class MailChannel implements NotificationChannel {
         }
         mail.addHeader(ID_HEADER, n.id().toString());
         mailer.send(mail).await().atMost(config.sender().sendTimeout());
+        return null; // SMTP gives no id worth keeping: the row's id travels in ID_HEADER instead
     }
 }

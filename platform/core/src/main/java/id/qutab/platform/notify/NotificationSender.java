@@ -14,8 +14,10 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,9 +29,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * messages, retries, a crash between commit and nudge). Safe in every replica: see {@link NotificationStore}.
  *
  * <p>A failed delivery is retried with capped exponential backoff until the message's {@code send_until}
- * (default {@code qutab.notify.max-age}), then it is {@code FAILED}. A round stops at its first failure and gives
- * the rest of its claim back untried: while SMTP is down each poll costs one attempt, not one per message, and
- * when it is back the next round sends everything. Delivery is at least once: a sender that dies between the SMTP
+ * (default {@code qutab.notify.max-age}), then it is {@code FAILED}; a {@link PermanentDeliveryException} (the
+ * provider refused it for good) makes it {@code FAILED} at once. After a channel's first failure a round gives the
+ * rest of that channel's claim back untried and goes on with the other channels: while SMTP (or WhatsApp) is down
+ * each poll costs it one attempt, not one per message, the other channel is not held up, and when it is back the
+ * next round sends everything. Delivery is at least once: a sender that dies between the SMTP
  * answer and its update sends that message again after the lease.
  */
 @ApplicationScoped
@@ -118,11 +122,18 @@ public class NotificationSender {
         Instant deadline = Instant.now().plus(lease).minus(config.sender().sendTimeout().multipliedBy(2));
         int sent = 0;
         int failed = 0;
+        // A channel that failed once this round is left alone until the next one; the others go on (WhatsApp
+        // being down must not hold back a password-reset mail).
+        Set<String> failing = new HashSet<>();
         for (int i = 0; i < claimed.size(); i++) {
             PendingNotification n = claimed.get(i);
-            if (failed > 0 || Instant.now().isAfter(deadline)) {
+            if (Instant.now().isAfter(deadline)) {
                 claimed.subList(i, claimed.size()).forEach(store::release);
                 break;
+            }
+            if (failing.contains(n.channel())) {
+                store.release(n);
+                continue;
             }
             if (Instant.now().isAfter(n.sendUntil())) {
                 giveUp(n, "not sent before " + n.sendUntil());
@@ -133,12 +144,16 @@ public class NotificationSender {
                 if (channel == null) {
                     throw new IllegalStateException("no channel " + n.channel() + " in this service");
                 }
-                channel.deliver(n);
-                store.markSent(n);
+                String providerMessageId = channel.deliver(n);
+                store.markSent(n, providerMessageId);
                 metrics.sent(n.channel(), n.template());
                 sent++;
+            } catch (PermanentDeliveryException e) {
+                // the provider is up and said no for good: neither a retry nor a reason to stop the round
+                giveUp(n, truncate(e.getMessage() == null ? "refused by the provider" : e.getMessage()));
             } catch (Exception e) {
                 failed++;
+                failing.add(n.channel());
                 failedAttempt(n, e);
             }
         }

@@ -1,6 +1,11 @@
 package id.qutab.platform.notify;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,14 +28,19 @@ import java.util.UUID;
  * {@code lease} into the future with their attempt counted. Another sender skips them while locked and no
  * longer finds them due once committed, so replicas never send one message at the same time. Every later
  * update names the attempt it belongs to: a sender whose lease ran out cannot mark a row another one took.
+ *
+ * <p>Delivery statuses (WhatsApp's webhooks) only move forward ({@link DeliveryStatus}). Storing a provider id and
+ * applying a status for it are serialized per id by a transaction-scoped advisory lock, so a status that arrives
+ * before its id is stored is parked in {@code notification_delivery_early} and applied when the id is stored,
+ * never lost between the two.
  */
 @ApplicationScoped
 public class NotificationStore {
 
     private static final String INSERT = """
             INSERT INTO notification_outbox (id, channel, template, recipient, dedupe_key, locale, subject, body_text,
-                                             body_html, send_until)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             body_html, send_until, template_version, parameters)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
             ON CONFLICT (channel, dedupe_key, recipient, template) DO NOTHING""";
 
     private static final String CLAIM = """
@@ -40,13 +50,40 @@ public class NotificationStore {
                            WHERE status = 'PENDING' AND next_attempt_at <= now()
                            ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING n.id, n.channel, n.template, n.recipient, n.locale, n.subject, n.body_text, n.body_html,
-                      n.attempts, n.send_until, n.created_at, n.next_attempt_at""";
+                      n.attempts, n.send_until, n.created_at, n.next_attempt_at, n.template_version,
+                      n.parameters::text""";
 
     // Bodies may carry one-time links: they leave the table as soon as they are no longer needed.
     private static final String MARK_SENT = """
             UPDATE notification_outbox SET status = 'SENT', sent_at = now(), body_text = NULL, body_html = NULL,
-                                           last_error = NULL
+                                           parameters = NULL, last_error = NULL
             WHERE id = ? AND attempts = ? AND status = 'PENDING'""";
+
+    private static final String MARK_SENT_WITH_ID = """
+            UPDATE notification_outbox SET status = 'SENT', sent_at = now(), body_text = NULL, body_html = NULL,
+                                           parameters = NULL, last_error = NULL, provider_message_id = ?,
+                                           delivery_status = 'SENT', delivery_at = now()
+            WHERE id = ? AND attempts = ? AND status = 'PENDING'""";
+
+    /** Namespace of the two-key advisory locks on a provider id (the one-key space is the services' own). */
+    private static final int PROVIDER_ID_LOCK = 0x6E6F7469; // "noti"
+
+    private static final String LOCK_PROVIDER_ID = "SELECT pg_advisory_xact_lock(?, hashtext(?))";
+
+    /** Moves a row's delivery status forward only: a status ranked at or below the current one changes nothing. */
+    private static final String APPLY_STATUS = """
+            UPDATE notification_outbox SET delivery_status = ?, delivery_at = ?, delivery_error = ?
+            WHERE provider_message_id = ?
+              AND (CASE delivery_status WHEN 'SENT' THEN 1 WHEN 'DELIVERED' THEN 2 WHEN 'READ' THEN 3
+                                        WHEN 'FAILED' THEN 4 ELSE 0 END) < ?""";
+
+    private static final String PARK_STATUS = """
+            INSERT INTO notification_delivery_early (provider_message_id, delivery_status, delivery_at, delivery_error)
+            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+
+    private static final String TAKE_PARKED = """
+            DELETE FROM notification_delivery_early WHERE provider_message_id = ?
+            RETURNING delivery_status, delivery_at, delivery_error""";
 
     private static final String RETRY = """
             UPDATE notification_outbox SET next_attempt_at = now() + make_interval(secs => ?), last_error = ?
@@ -54,7 +91,7 @@ public class NotificationStore {
 
     private static final String MARK_FAILED = """
             UPDATE notification_outbox SET status = 'FAILED', failed_at = now(), body_text = NULL, body_html = NULL,
-                                           last_error = ?
+                                           parameters = NULL, last_error = ?
             WHERE id = ? AND attempts = ? AND status = 'PENDING'""";
 
     /** Gives a claimed row back untried: due again at once, the attempt not counted. */
@@ -67,6 +104,8 @@ public class NotificationStore {
                    coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING')), 0),
                    count(*) FILTER (WHERE status = 'FAILED')
             FROM notification_outbox WHERE status <> 'SENT'""";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     AgroalDataSource dataSource;
@@ -84,6 +123,8 @@ public class NotificationStore {
             ps.setString(8, clean(m.text()));
             ps.setString(9, clean(m.html()));
             ps.setTimestamp(10, Timestamp.from(sendUntil));
+            ps.setObject(11, m.templateVersion(), java.sql.Types.INTEGER);
+            ps.setString(12, m.parameters() == null ? null : toJson(m.parameters()));
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record notification " + m.template(), e);
@@ -100,7 +141,8 @@ public class NotificationStore {
                 while (rs.next()) {
                     claimed.add(new PendingNotification(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                            rs.getInt(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()));
+                            rs.getInt(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(),
+                            rs.getObject(13, Integer.class), fromJson(rs.getString(14))));
                 }
             }
             // RETURNING does not keep the subquery's order
@@ -111,8 +153,93 @@ public class NotificationStore {
         }
     }
 
-    boolean markSent(PendingNotification n) {
-        return update(MARK_SENT, n, null) == 1;
+    /**
+     * The provider took the message. With a provider id (WhatsApp) the row is {@code delivery_status = SENT} and any
+     * status that arrived for that id before this moment is applied now.
+     */
+    boolean markSent(PendingNotification n, String providerMessageId) {
+        if (providerMessageId == null) {
+            return update(MARK_SENT, n, null) == 1;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                lock(c, providerMessageId);
+                try (PreparedStatement ps = c.prepareStatement(MARK_SENT_WITH_ID)) {
+                    ps.setString(1, providerMessageId);
+                    ps.setObject(2, n.id());
+                    ps.setInt(3, n.attempts());
+                    if (ps.executeUpdate() != 1) {
+                        return false;
+                    }
+                }
+                List<DeliveryStatus.Report> parked = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement(TAKE_PARKED)) {
+                    ps.setString(1, providerMessageId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            parked.add(new DeliveryStatus.Report(providerMessageId,
+                                    DeliveryStatus.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                                    rs.getString(3)));
+                        }
+                    }
+                }
+                for (DeliveryStatus.Report report : parked) {
+                    applyLocked(c, report);
+                }
+                return true;
+            }
+        });
+    }
+
+    /**
+     * Applies a status the provider reported, in its own transaction: forward only, an id not stored yet parks it.
+     *
+     * @return true when the row's status moved (or the report was parked), false when it was stale or a duplicate
+     */
+    public boolean applyDeliveryStatus(DeliveryStatus.Report report) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                lock(c, report.providerMessageId());
+                if (applyLocked(c, report)) {
+                    return true;
+                }
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT 1 FROM notification_outbox WHERE provider_message_id = ?")) {
+                    ps.setString(1, report.providerMessageId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            return false; // known and already at or past this status
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement(PARK_STATUS)) {
+                    ps.setString(1, report.providerMessageId());
+                    ps.setString(2, report.status().name());
+                    ps.setTimestamp(3, Timestamp.from(report.at()));
+                    ps.setString(4, clean(report.error()));
+                    return ps.executeUpdate() == 1;
+                }
+            }
+        });
+    }
+
+    private static void lock(Connection c, String providerMessageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_PROVIDER_ID)) {
+            ps.setInt(1, PROVIDER_ID_LOCK);
+            ps.setString(2, providerMessageId);
+            ps.execute();
+        }
+    }
+
+    private static boolean applyLocked(Connection c, DeliveryStatus.Report report) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(APPLY_STATUS)) {
+            ps.setString(1, report.status().name());
+            ps.setTimestamp(2, Timestamp.from(report.at()));
+            ps.setString(3, report.status() == DeliveryStatus.FAILED ? clean(report.error()) : null);
+            ps.setString(4, report.providerMessageId());
+            ps.setInt(5, report.status().rank());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     boolean retryIn(PendingNotification n, Duration delay, String error) {
@@ -145,13 +272,20 @@ public class NotificationStore {
         }
     }
 
-    /** Deletes sent and failed rows older than {@code cutoff}. */
+    /**
+     * Deletes sent and failed rows older than {@code cutoff}, and parked statuses of ids never stored (another
+     * service's messages, or rows already deleted) received before it.
+     */
     public int deleteFinishedBefore(Instant cutoff) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 DELETE FROM notification_outbox
-                WHERE (status = 'SENT' AND sent_at < ?) OR (status = 'FAILED' AND failed_at < ?)""")) {
+                WHERE (status = 'SENT' AND sent_at < ?) OR (status = 'FAILED' AND failed_at < ?)""");
+             PreparedStatement early = c.prepareStatement(
+                     "DELETE FROM notification_delivery_early WHERE received_at < ?")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             ps.setTimestamp(2, Timestamp.from(cutoff));
+            early.setTimestamp(1, Timestamp.from(cutoff));
+            early.executeUpdate();
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("notification retention failed", e);
@@ -169,6 +303,27 @@ public class NotificationStore {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("notification update failed", e);
+        }
+    }
+
+    private static String toJson(List<String> parameters) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        parameters.forEach(p -> array.add(clean(p)));
+        return array.toString();
+    }
+
+    private static List<String> fromJson(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            List<String> parameters = new ArrayList<>();
+            for (JsonNode node : JSON.readTree(json)) {
+                parameters.add(node.isNull() ? null : node.asText());
+            }
+            return parameters;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable parameters in notification_outbox", e);
         }
     }
 

@@ -2,6 +2,7 @@ package id.qutab.platform.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import id.qutab.platform.notify.whatsapp.WhatsAppChannel;
 import id.qutab.platform.tx.AfterCommit;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
@@ -34,8 +35,14 @@ public class Notifications {
     /** Records {@code message} in the running transaction; false when the same message was recorded before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean record(Message message) {
-        if (message.text() == null && message.html() == null) {
+        if (message.text() == null && message.html() == null && message.parameters() == null) {
             throw new IllegalArgumentException("message " + message.template() + " has no body");
+        }
+        if (WhatsAppChannel.NAME.equals(message.channel())
+                && (message.locale() == null || message.parameters() == null)) {
+            // the provider needs the template's language and its parameters: refused here, not by it much later
+            throw new IllegalArgumentException("WhatsApp message " + message.template()
+                    + " needs withLocale and withTemplateCall");
         }
         Instant sendUntil = message.sendUntil() != null ? message.sendUntil() : Instant.now().plus(config.maxAge());
         boolean recorded = store.insert(message, sendUntil);
