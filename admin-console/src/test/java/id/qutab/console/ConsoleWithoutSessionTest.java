@@ -32,7 +32,9 @@ class ConsoleWithoutSessionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/", "/admin/users", "/admin/orders", "/admin/payouts?status=APPROVED",
-            "/admin/affiliates/0b6f8a2e-8e7a-4c1b-9c11-2f0c6f1d7a10", "/admin/operations"})
+            "/admin/affiliates/0b6f8a2e-8e7a-4c1b-9c11-2f0c6f1d7a10", "/admin/operations",
+            "/admin/loyalty/rewards", "/admin/loyalty/tiers", "/admin/loyalty/customers/0b6f8a2e-8e7a-4c1b-9c11-2f0c6f1d7a10",
+            "/admin/notifications/templates", "/admin/notifications/messages?status=FAILED"})
     void everyPageSendsAnAnonymousVisitorToTheLoginPage(String path) {
         Response response = given().redirects().follow(false).get(path);
         assertEquals(303, response.statusCode(), path);

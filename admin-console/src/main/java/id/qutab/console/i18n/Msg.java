@@ -46,6 +46,12 @@ public interface Msg {
     @Message("Pengguna")
     String nav_users();
 
+    @Message("Loyalitas")
+    String nav_loyalty();
+
+    @Message("Notifikasi")
+    String nav_notifications();
+
     @Message("Event & job")
     String nav_operations();
 

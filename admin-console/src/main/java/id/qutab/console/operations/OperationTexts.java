@@ -103,6 +103,15 @@ public interface OperationTexts {
     @Message("Membatalkan pesanan yang jendela pembayarannya lewat (EXPIRED) dan mengembalikan stoknya.")
     String job_payment_expiry();
 
+    @Message("Meninjau tier loyalitas pelanggan menurut belanja 12 bulan: naik tier seketika, turun tier pada tinjauan tahunan.")
+    String job_loyalty_tiers();
+
+    @Message("Menghanguskan poin loyalitas yang lebih tua dari 12 bulan, yang terlama dulu.")
+    String job_loyalty_expiry();
+
+    @Message("Mengirim pengingat tahunan: ucapan ulang tahun, penawaran aqiqah, dan pengingat qurban sebelum Iduladha.")
+    String job_reminders();
+
     @Message("Menghapus kunci idempoten pesanan (lebih dari 7 hari) dan catatan callback pembayaran (lebih dari 90 hari).")
     String job_retention();
 

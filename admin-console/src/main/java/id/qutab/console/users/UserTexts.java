@@ -45,4 +45,7 @@ public interface UserTexts {
 
     @Message("{email} diaktifkan kembali.")
     String enabled(String email);
+
+    @Message("Poin loyalitas")
+    String loyalty();
 }

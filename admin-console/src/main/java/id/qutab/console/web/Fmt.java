@@ -70,4 +70,39 @@ public final class Fmt {
         return value % 100 == 0 ? value / 100 + "%" : String.format(Locale.ROOT, "%.2f%%", value / 100.0)
                 .replaceAll("0+%$", "%");
     }
+
+    /** An earning multiplier in basis points of 1×: 10000 → {@code 1×}, 12500 → {@code 1.25×}. */
+    public static String multiplier(Object bps) {
+        if (!(bps instanceof Number n)) {
+            return bps == null ? "" : bps.toString();
+        }
+        return multiplierValue(n) + "×";
+    }
+
+    /** The same without the sign, as typed in a form: 12500 → {@code 1.25}. */
+    public static String multiplierValue(Object bps) {
+        if (!(bps instanceof Number n)) {
+            return bps == null ? "" : bps.toString();
+        }
+        return new java.math.BigDecimal(n.longValue()).movePointLeft(4).stripTrailingZeros().toPlainString();
+    }
+
+    /** Points with Indonesian grouping and a sign for ledger movements: {@code +1.250}, {@code -300}. */
+    public static String points(Object points) {
+        if (!(points instanceof Number n)) {
+            return points == null ? "" : points.toString();
+        }
+        long value = n.longValue();
+        return (value > 0 ? "+" : value < 0 ? "-" : "") + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id"))
+                .format(Math.abs(value));
+    }
+
+    /** A balance with Indonesian grouping, signed only when negative: {@code 1.250}, {@code -300}. */
+    public static String count(Object value) {
+        if (!(value instanceof Number n)) {
+            return value == null ? "" : value.toString();
+        }
+        return (n.longValue() < 0 ? "-" : "") + NumberFormat.getIntegerInstance(Locale.forLanguageTag("id"))
+                .format(Math.abs(n.longValue()));
+    }
 }

@@ -60,6 +60,32 @@ public final class FormValues {
         }
     }
 
+    /**
+     * An earning multiplier as basis points of 1×: {@code "1,25"} or {@code "1.25×"} → 12500; blank → null. Finer
+     * than a basis point is refused with {@code message} as the field's error; non-numbers go to the API as typed.
+     * (Not {@link #number}: a multiplier's dot is a decimal point, never Indonesian grouping.)
+     */
+    public static Object multiplierToBps(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String value = text.trim().replace(',', '.').replace("×", "").replace("x", "").trim();
+        BigDecimal bps;
+        try {
+            bps = new BigDecimal(value).movePointRight(4).stripTrailingZeros();
+        } catch (NumberFormatException e) {
+            return text.trim();
+        }
+        if (bps.scale() > 0) {
+            throw new ApiProblem(422, "Invalid", message, List.of(new ApiProblem.FieldError(field, text.trim())));
+        }
+        try {
+            return bps.longValueExact();
+        } catch (ArithmeticException e) {
+            return text.trim();
+        }
+    }
+
     public static String text(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
