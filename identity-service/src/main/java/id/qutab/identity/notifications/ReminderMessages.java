@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code commerce.reminder.due} (commerce's daily reminder job) → {@code reminder_birthday|aqiqah|qurban}. These are
+ * {@code commerce.reminder.due} (commerce's daily reminder job) → {@code reminder_birthday} (or
+ * {@code reminder_birthday_gift} when commerce issued a coupon with it), {@code reminder_aqiqah|qurban}. These are
  * promotions: only customers who opted in get them (commerce already picks opted-in customers; identity checks again,
  * because a choice may have changed since). The dedupe key is the reminder id: one message per reminder, however
  * often commerce's job or the relay repeats it.
@@ -30,8 +31,10 @@ public class ReminderMessages {
         UUID userId = Payloads.uuid(event.payload(), "userId");
         UUID reminderId = Payloads.uuid(event.payload(), "reminderId");
         String kind = Payloads.text(event.payload(), "kind");
+        String coupon = Payloads.text(event.payload(), "couponCode");
         String key = kind == null ? null : switch (kind) {
-            case "BIRTHDAY" -> TemplateKeys.REMINDER_BIRTHDAY;
+            case "BIRTHDAY" -> coupon == null || coupon.isBlank() ? TemplateKeys.REMINDER_BIRTHDAY
+                    : TemplateKeys.REMINDER_BIRTHDAY_GIFT;
             case "AQIQAH" -> TemplateKeys.REMINDER_AQIQAH;
             case "QURBAN" -> TemplateKeys.REMINDER_QURBAN;
             default -> null;
@@ -41,7 +44,6 @@ public class ReminderMessages {
             return;
         }
         String personName = Payloads.text(event.payload(), "personName");
-        String coupon = Payloads.text(event.payload(), "couponCode");
         String link = Payloads.text(event.payload(), "link");
         String eidDate = Payloads.text(event.payload(), "eidDate");
         String dedupe = (reminderId == null ? event.id() : reminderId).toString();

@@ -16,7 +16,9 @@ public final class TemplateKeys {
     public static final String PAYOUT_PAID = "payout_paid";
     public static final String LOYALTY_POINTS_EARNED = "loyalty_points_earned";
     public static final String LOYALTY_TIER_UPGRADED = "loyalty_tier_upgraded";
+    /** The plain birthday greeting; {@link #REMINDER_BIRTHDAY_GIFT} when commerce sends a coupon with it. */
     public static final String REMINDER_BIRTHDAY = "reminder_birthday";
+    public static final String REMINDER_BIRTHDAY_GIFT = "reminder_birthday_gift";
     public static final String REMINDER_AQIQAH = "reminder_aqiqah";
     public static final String REMINDER_QURBAN = "reminder_qurban";
 
@@ -27,7 +29,8 @@ public final class TemplateKeys {
             PAYOUT_PAID, Set.of("name", "amount"),
             LOYALTY_POINTS_EARNED, Set.of("name", "points", "balance"),
             LOYALTY_TIER_UPGRADED, Set.of("name", "tier"),
-            REMINDER_BIRTHDAY, Set.of("name", "personName", "couponCode"),
+            REMINDER_BIRTHDAY, Set.of("name", "personName"),
+            REMINDER_BIRTHDAY_GIFT, Set.of("name", "personName", "couponCode"),
             REMINDER_AQIQAH, Set.of("name", "personName", "link"),
             REMINDER_QURBAN, Set.of("name", "eidDate", "link"));
 

@@ -52,7 +52,7 @@ class TemplatesAdminTest {
     void theNineWhatsAppTemplatesAreSeededInIndonesianAndEnglish() {
         List<String> keys = List.of("order_paid", "order_distributed", "affiliate_approved", "payout_paid",
                 "loyalty_points_earned", "loyalty_tier_upgraded", "reminder_birthday", "reminder_aqiqah",
-                "reminder_qurban");
+                "reminder_qurban", "reminder_birthday_gift");
         for (String key : keys) {
             for (String locale : List.of("id", "en")) {
                 assertEquals(1, Db.count(db, "SELECT count(*) FROM message_template WHERE channel = 'WHATSAPP' "
@@ -214,6 +214,6 @@ class TemplatesAdminTest {
         // nothing of it was stored
         bearer(admin()).queryParam("channel", "WHATSAPP").queryParam("size", 100).get(BASE).then().statusCode(200)
                 .body("items.key", everyItem(not(containsString(" "))));
-        assertEquals(18, Db.count(db, "SELECT count(*) FROM message_template WHERE created_by IS NULL"));
+        assertEquals(22, Db.count(db, "SELECT count(*) FROM message_template WHERE created_by IS NULL")); // the seeds (V3, V4)
     }
 }

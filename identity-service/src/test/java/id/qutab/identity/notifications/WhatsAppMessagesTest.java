@@ -183,6 +183,28 @@ class WhatsAppMessagesTest {
     }
 
     @Test
+    void aBirthdayGreetingNamesACouponOnlyWhenCommerceSentOne() throws Exception {
+        Person p = People.register("Rina", "customer", "id");
+        bearer(TestJwt.customer(p.id())).body("""
+                {"whatsapp":{"transactional":true,"promotions":true},"email":{"transactional":true,"promotions":false}}""")
+                .put("/api/me/notifications").then().statusCode(200);
+        String birthday = """
+                {"reminderId":"%s","userId":"%s","kind":"BIRTHDAY","year":2026,"personName":"Aisyah","relation":"CHILD"%s}""";
+        deliver(UUID.randomUUID(), "commerce.reminder.due", p.id(), birthday.formatted(UUID.randomUUID(), p.id(), ""));
+        await("the greeting", () -> messages(p).size() == 1);
+        assertEquals("reminder_birthday", messages(p).get(0).templateName());
+        assertEquals(List.of("Rina", "Aisyah"), messages(p).get(0).parameters());
+        assertEquals(2, Db.one(db, "SELECT template_version FROM notification_outbox WHERE recipient = ?", p.phone())
+                .get("template_version"));
+
+        deliver(UUID.randomUUID(), "commerce.reminder.due", p.id(),
+                birthday.formatted(UUID.randomUUID(), p.id(), ",\"couponCode\":\"ULTAH-7Q2M\",\"couponAmount\":50000"));
+        await("the gift", () -> messages(p).size() == 2);
+        assertEquals("reminder_birthday_gift", messages(p).get(1).templateName());
+        assertEquals(List.of("Rina", "Aisyah", "ULTAH-7Q2M"), messages(p).get(1).parameters());
+    }
+
+    @Test
     void anEditedTemplateIsUsedFromThenOnAndTheOldMessageKeepsItsVersion() throws Exception {
         Person p = People.register("Dewi", "customer", "id");
         deliver(UUID.randomUUID(), "commerce.loyalty.earned", p.id(), """
