@@ -1,5 +1,6 @@
 package id.qutab.payout.payouts;
 
+import id.qutab.payout.accounts.PayoutAccount;
 import id.qutab.platform.outbox.Outbox;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +33,11 @@ public class PayoutEventPublisher {
      * {@code commissionIds}: the commissions this payout completed, oldest first — affiliate-service marks them
      * PAID. {@code allocations}: everything it covered, including a last commission only partly covered
      * ({@code fullyPaid: false}; its remainder stays available and is completed by the next payout).
+     * {@code userId}: the affiliate's account, so identity can message the payout without knowing the affiliate id.
      */
     @RegisterForReflection
-    public record PayoutPaid(UUID payoutId, UUID affiliateId, long amount, String transferReference, Instant paidAt,
+    public record PayoutPaid(UUID payoutId, UUID affiliateId, UUID userId, long amount, String transferReference,
+                             Instant paidAt,
                              List<UUID> commissionIds, List<AllocatedCommission> allocations, long unallocatedAmount) {
     }
 
@@ -56,8 +59,9 @@ public class PayoutEventPublisher {
     }
 
     public void paid(Payout payout, PayoutAllocator.Result allocated) {
+        UUID userId = PayoutAccount.<PayoutAccount>findByIdOptional(payout.accountId).map(a -> a.userId).orElse(null);
         outbox.record(PAID, payout.id.toString(), new PayoutPaid(
-                payout.id, payout.affiliateId, payout.amount, payout.transferReference, payout.paidAt,
+                payout.id, payout.affiliateId, userId, payout.amount, payout.transferReference, payout.paidAt,
                 allocated.fullyPaidCommissionIds(),
                 allocated.allocations().stream().map(a -> new AllocatedCommission(
                         a.commissionId, a.amount, a.fullyPaid)).toList(),

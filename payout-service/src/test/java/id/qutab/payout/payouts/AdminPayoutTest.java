@@ -70,12 +70,18 @@ class AdminPayoutTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .post("/api/admin/payouts/" + id + "/fail").then().statusCode(409);
 
+        // one event, recorded once per subscriber (affiliate: commissions PAID; identity: the WhatsApp message)
+        assertEquals(List.of(List.of("affiliate", 1L), List.of("identity", 1L)), db.rows("SELECT destination, count(*)"
+                + " FROM outbox WHERE aggregate_id = ? AND event_type = 'payout.payout.paid' GROUP BY destination"
+                + " ORDER BY destination", id));
+        assertEquals(1, db.count("SELECT count(DISTINCT event_id) FROM outbox WHERE aggregate_id = ?"
+                + " AND event_type = 'payout.payout.paid'", id), "one paid event however often it was marked");
         List<List<Object>> paid = db.rows("SELECT payload::text FROM outbox WHERE aggregate_id = ?"
-                + " AND event_type = 'payout.payout.paid'", id);
-        assertEquals(1, paid.size(), "one paid event however often it was marked");
+                + " AND event_type = 'payout.payout.paid' AND destination = 'affiliate'", id);
         JsonPath event = JsonPath.from((String) paid.get(0).get(0));
         assertEquals(id, event.getString("payoutId"));
         assertEquals(a.affiliateId().toString(), event.getString("affiliateId"));
+        assertEquals(a.userId().toString(), event.getString("userId"));
         assertEquals(200_000, event.getInt("amount"));
         assertEquals("BCA 2026/11/21-0001", event.getString("transferReference"));
         assertEquals(List.of(c1.toString(), c2.toString()), event.getList("commissionIds"));
