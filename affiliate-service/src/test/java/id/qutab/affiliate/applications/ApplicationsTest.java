@@ -126,10 +126,11 @@ class ApplicationsTest {
         given().auth().oauth2(TestJwt.affiliate(user)).get("/api/affiliate/application")
                 .then().statusCode(200).body("status", equalTo("APPROVED")).body("code", equalTo(code));
 
-        // affiliate.application.approved for commerce and payout, in the same transaction as the approval
+        // affiliate.application.approved for commerce, payout and identity (its WhatsApp message), in the same
+        // transaction as the approval
         List<List<Object>> outbox = db.rows("SELECT destination, payload::text FROM outbox WHERE event_type = "
                 + "'affiliate.application.approved' AND aggregate_id = ? ORDER BY destination", id.toString());
-        assertEquals(List.of("commerce", "payout"), outbox.stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of("commerce", "identity", "payout"), outbox.stream().map(r -> r.get(0)).toList());
         JsonNode payload = json.readTree((String) outbox.get(0).get(1));
         assertEquals(id.toString(), payload.get("affiliateId").asText());
         assertEquals(user.toString(), payload.get("userId").asText());
