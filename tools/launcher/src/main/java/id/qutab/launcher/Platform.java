@@ -322,6 +322,21 @@ public final class Platform implements AutoCloseable {
         }
         running.clear();
         running.addAll(ordered);
+        writeReadyTimes();
+    }
+
+    /** {@code <data>/run/ready}: "app seconds" per line, start to ready, for bench/platform.sh. */
+    private void writeReadyTimes() {
+        StringBuilder lines = new StringBuilder();
+        for (RunningApp app : running) {
+            lines.append(app.name()).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", app.readyAfter().toMillis() / 1000.0)).append('\n');
+        }
+        try {
+            java.nio.file.Files.writeString(data.runDir().resolve("ready"), lines);
+        } catch (java.io.IOException e) {
+            out.println("WARNING: could not write " + data.runDir().resolve("ready") + ": " + e.getMessage());
+        }
     }
 
     private void printSummary() {
