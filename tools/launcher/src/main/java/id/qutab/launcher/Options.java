@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class Options {
 
-    public static final String DEFAULT_JVM_OPTIONS = "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /** None: each app's settings are in its argument file (deploy/jvm/*.args); these come after it and win. */
+    public static final String DEFAULT_JVM_OPTIONS = "";
     public static final int DEFAULT_DB_PORT = 15432;
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
     public static final String DEFAULT_ADMIN_EMAIL = "admin@qutab.local";
@@ -37,7 +38,7 @@ public final class Options {
                 "  QUTAB_DB_PORT         port of the embedded PostgreSQL                default " + DEFAULT_DB_PORT,
                 "  QUTAB_DB_NAME         database holding every schema                  default qutab",
                 ports.toString().stripTrailing(),
-                "  QUTAB_JVM_OPTS        JVM options of every app   default \"" + DEFAULT_JVM_OPTIONS + "\"",
+                "  QUTAB_JVM_OPTS        more JVM options for every app, after its deploy/jvm/*.args (they win)",
                 "  QUTAB_READY_TIMEOUT   seconds to wait for every app to be ready     default " + DEFAULT_READY_TIMEOUT.toSeconds(),
                 "  QUTAB_ADMIN_EMAIL     admin account ensured by identity              default " + DEFAULT_ADMIN_EMAIL,
                 "  QUTAB_ADMIN_PASSWORD  its password                                   default: generated once, kept in <data>/secrets",

@@ -240,6 +240,12 @@ public final class Platform implements AutoCloseable {
         // the JVM itself is the child process (no shell, no wrapper): its pid is the one a SIGKILL must hit
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
+        // The app's memory and JIT settings: the very file the container images use (deploy/jvm/README.md).
+        Path jvmArgs = app.jvmArgsPath(options.repoDir());
+        if (!java.nio.file.Files.isRegularFile(jvmArgs)) {
+            throw new LauncherException(app.name() + ": its JVM argument file " + jvmArgs + " does not exist");
+        }
+        command.add("@" + jvmArgs);
         command.addAll(options.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
