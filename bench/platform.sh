@@ -75,8 +75,7 @@ nginx -c "$out/nginx.conf"
 trap 'nginx -c "$out/nginx.conf" -s stop 2>/dev/null || true' EXIT
 NGINX="http://127.0.0.1:$NGINX_PORT"
 NGINX_PROXY="http://127.0.0.1:$((NGINX_PORT + 1))"
-cmp -s <(curl -sf "$NGINX$list_path") <(curl -sf "$COMMERCE$list_path") \
-  || echo "note: the catalogue changed between the copy and now (the static file is the copy)" >&2
+echo "# nginx serves a copy of GET $list_path taken now: $(wc -c < "$out/www/api/products") bytes"
 
 run() { # name url
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" > "$out/$1.txt"
