@@ -20,6 +20,9 @@ import java.util.TreeMap;
 /** Reads the list of apps to run ({@code qutab-apps.properties}, or a file given instead) in start order. */
 public final class AppCatalog {
 
+    /** The JVM settings of a service; the gateway and the local tools name their own file. */
+    static final String DEFAULT_JVM_ARGS = "deploy/jvm/service.args";
+
     public static final String RESOURCE = "/qutab-apps.properties";
 
     private AppCatalog() {
@@ -92,7 +95,8 @@ public final class AppCatalog {
                     Boolean.parseBoolean(p.getProperty(prefix + "optional", "false").trim()),
                     urlVariable(p, prefix + "url-variable", name),
                     subMap(p, prefix + "export."),
-                    subMap(p, prefix + "env.")));
+                    subMap(p, prefix + "env."),
+                    p.getProperty(prefix + "jvm-args", DEFAULT_JVM_ARGS).trim()));
         }
         if (result.stream().filter(AppDefinition::entrypoint).count() > 1) {
             throw new LauncherException(source + ": more than one app is marked entrypoint=true");

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param urlVariable  the variable through which every app learns this app's URL; empty: nobody needs it
  * @param exports      more variables (templates) given to every app
  * @param env          variables (templates) given to this app only
+ * @param jvmArgs      the JVM's argument file ({@code java @file}) relative to the repository root: its memory and
+ *                     JIT settings, the same file the container images copy (deploy/jvm/README.md)
  */
 public record AppDefinition(
         String name,
@@ -36,7 +38,8 @@ public record AppDefinition(
         boolean optional,
         Optional<String> urlVariable,
         Map<String, String> exports,
-        Map<String, String> env) {
+        Map<String, String> env,
+        String jvmArgs) {
 
     public AppDefinition {
         exports = Map.copyOf(exports);
@@ -45,6 +48,10 @@ public record AppDefinition(
 
     public Path moduleDir(Path repoDir) {
         return repoDir.resolve(module).normalize();
+    }
+
+    public Path jvmArgsPath(Path repoDir) {
+        return repoDir.resolve(jvmArgs).normalize();
     }
 
     public Path jarPath(Path repoDir) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  */
 public final class Options {
 
-    public static final String DEFAULT_JVM_OPTIONS = "-Xmx96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /** None: each app's settings are in its argument file (deploy/jvm/*.args); these come after it and win. */
+    public static final String DEFAULT_JVM_OPTIONS = "";
     public static final int DEFAULT_DB_PORT = 15432;
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
     public static final String DEFAULT_ADMIN_EMAIL = "admin@qutab.local";
@@ -37,7 +38,8 @@ public final class Options {
                 "  QUTAB_DB_PORT         port of the embedded PostgreSQL                default " + DEFAULT_DB_PORT,
                 "  QUTAB_DB_NAME         database holding every schema                  default qutab",
                 ports.toString().stripTrailing(),
-                "  QUTAB_JVM_OPTS        JVM options of every app   default \"" + DEFAULT_JVM_OPTIONS + "\"",
+                "  QUTAB_JVM_OPTS        more JVM options for every app, after its deploy/jvm/*.args (they win)",
+                "  QUTAB_APPCDS          true: a class-data-sharing archive per app (AppCDS)  default false",
                 "  QUTAB_READY_TIMEOUT   seconds to wait for every app to be ready     default " + DEFAULT_READY_TIMEOUT.toSeconds(),
                 "  QUTAB_ADMIN_EMAIL     admin account ensured by identity              default " + DEFAULT_ADMIN_EMAIL,
                 "  QUTAB_ADMIN_PASSWORD  its password                                   default: generated once, kept in <data>/secrets",
@@ -58,6 +60,7 @@ public final class Options {
     private final String databasePassword;
     private final String databaseName;
     private final List<String> jvmOptions;
+    private final boolean appCds;
     private final Duration readyTimeout;
     private final String adminEmail;
     private final Optional<String> adminPassword;
@@ -89,6 +92,7 @@ public final class Options {
         if (!databaseName.matches("[a-z][a-z0-9_]*")) {
             throw new LauncherException("QUTAB_DB_NAME must be lower-case letters, digits and '_': " + databaseName);
         }
+        this.appCds = value(env, "QUTAB_APPCDS").map(v -> v.equalsIgnoreCase("true")).orElse(false);
         this.jvmOptions = Optional.ofNullable(b.jvmOptions)
                 .orElseGet(() -> split(value(env, "QUTAB_JVM_OPTS").orElse(DEFAULT_JVM_OPTIONS)));
         this.readyTimeout = Optional.ofNullable(b.readyTimeout)
@@ -187,6 +191,15 @@ public final class Options {
 
     public List<String> jvmOptions() {
         return jvmOptions;
+    }
+
+    /**
+     * Whether each app runs with a class-data-sharing archive of its own classes (AppCDS, QUTAB_APPCDS=true). Off by
+     * default: the run that records the archives writes them while stopping, which took over 90 s for eight JVMs on
+     * two busy cores (bench/footprint.md).
+     */
+    public boolean appCds() {
+        return appCds;
     }
 
     public Duration readyTimeout() {

@@ -35,6 +35,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class Platform implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
     private static final int TAIL_LINES = 40;
 
     private final Options options;
@@ -240,6 +241,15 @@ public final class Platform implements AutoCloseable {
         // the JVM itself is the child process (no shell, no wrapper): its pid is the one a SIGKILL must hit
         List<String> command = new ArrayList<>();
         command.add(options.javaCommand());
+        // The app's memory and JIT settings: the very file the container images use (deploy/jvm/README.md).
+        Path jvmArgs = app.jvmArgsPath(options.repoDir());
+        if (!java.nio.file.Files.isRegularFile(jvmArgs)) {
+            throw new LauncherException(app.name() + ": its JVM argument file " + jvmArgs + " does not exist");
+        }
+        command.add("@" + jvmArgs);
+        if (options.appCds()) {
+            command.add(AppCds.option(jar));
+        }
         command.addAll(options.jvmOptions());
         command.add("-jar");
         command.add(jar.toString());
@@ -322,6 +332,21 @@ public final class Platform implements AutoCloseable {
         }
         running.clear();
         running.addAll(ordered);
+        writeReadyTimes();
+    }
+
+    /** {@code <data>/run/ready}: "app seconds" per line, start to ready, for bench/platform.sh. */
+    private void writeReadyTimes() {
+        StringBuilder lines = new StringBuilder();
+        for (RunningApp app : running) {
+            lines.append(app.name()).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2f", app.readyAfter().toMillis() / 1000.0)).append('\n');
+        }
+        try {
+            java.nio.file.Files.writeString(data.runDir().resolve("ready"), lines);
+        } catch (java.io.IOException e) {
+            out.println("WARNING: could not write " + data.runDir().resolve("ready") + ": " + e.getMessage());
+        }
     }
 
     private void printSummary() {
@@ -591,11 +616,19 @@ public final class Platform implements AutoCloseable {
     private void stopApps() {
         List<ServiceProcess> alive = processes.stream().filter(ServiceProcess::isAlive).toList();
         processes.forEach(ServiceProcess::requestStop);
-        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        // A run that records its AppCDS archives (the first after a build) writes them while exiting: eight JVMs
+        // took over 10 s on two busy cores, and a JVM killed while writing leaves no archive.
+        boolean recording = launches.values().stream()
+                .anyMatch(l -> l.command().stream().anyMatch(a -> a.startsWith("-XX:ArchiveClassesAtExit=")));
+        Duration grace = recording ? RECORDING_GRACE : STOP_GRACE;
+        if (recording && !alive.isEmpty()) {
+            out.println("  writing each app's class-data archive (once per build; up to " + grace.toSeconds() + " s)...");
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
         for (ServiceProcess p : processes) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             if (!p.awaitExit(left)) {
-                out.println("  " + p.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s; killing it");
+                out.println("  " + p.name() + " did not stop within " + grace.toSeconds() + " s; killing it");
                 p.kill();
             }
         }

@@ -13,7 +13,7 @@ final class ReadinessWait {
 
     enum Outcome { READY, DIED, TIMED_OUT, CANCELLED }
 
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))

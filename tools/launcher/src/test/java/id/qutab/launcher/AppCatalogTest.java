@@ -12,6 +12,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppCatalogTest {
 
+    /**
+     * Every app runs with a JVM argument file that exists in the repository (the launcher refuses to start an app
+     * whose file is missing), the gateway and the sandboxes with their own, and each file is one the JVM accepts.
+     */
+    @Test
+    void everyBundledAppHasAnExistingJvmArgumentFileTheJvmAccepts() throws Exception {
+        java.nio.file.Path repo = java.nio.file.Path.of("../..").toAbsolutePath().normalize();
+        Map<String, String> files = new java.util.HashMap<>();
+        for (AppDefinition app : AppCatalog.bundled()) {
+            files.put(app.name(), app.jvmArgs());
+            assertTrue(java.nio.file.Files.isRegularFile(app.jvmArgsPath(repo)), app.jvmArgsPath(repo).toString());
+        }
+        assertEquals("deploy/jvm/gateway.args", files.get("gateway"));
+        assertEquals("deploy/jvm/tool.args", files.get("zendit"));
+        assertEquals("deploy/jvm/tool.args", files.get("whatsapp"));
+        for (String service : List.of("identity", "commerce", "affiliate", "payout", "console")) {
+            assertEquals(AppCatalog.DEFAULT_JVM_ARGS, files.get(service));
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (String file : new java.util.TreeSet<>(files.values())) {
+            Process p = new ProcessBuilder(java, "@" + repo.resolve(file), "-version").redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), file + ": " + output);
+        }
+    }
+
     @Test
     void bundledListHasTheFourServicesWithTheirSchemasTheConsoleTheGatewayAsEntryPointAndTheSandboxes() {
         List<AppDefinition> apps = AppCatalog.bundled();

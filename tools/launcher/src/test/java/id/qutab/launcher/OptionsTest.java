@@ -31,7 +31,7 @@ class OptionsTest {
         assertEquals(15432, o.databasePort());
         assertTrue(o.databaseUrl().isEmpty());
         assertEquals("qutab", o.databaseName());
-        assertEquals(List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"), o.jvmOptions());
+        assertEquals(List.of(), o.jvmOptions());
         assertEquals(Duration.ofSeconds(180), o.readyTimeout());
         assertEquals("admin@qutab.local", o.adminEmail());
         assertTrue(o.adminPassword().isEmpty());
