@@ -156,10 +156,10 @@ public class OutboxRelay {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("outbox relay round failed; will retry", e);
-                active.decrementAndGet();
                 return; // the next nudge or poll retries; no busy loop on a database that is down
+            } finally {
+                active.decrementAndGet();
             }
-            active.decrementAndGet();
             // asked for after our last look but while every slot was taken: serve it on this thread
         } while (again.get() && takeSlot());
     }
