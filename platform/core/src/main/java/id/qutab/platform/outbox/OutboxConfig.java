@@ -51,7 +51,10 @@ public interface OutboxConfig {
         @WithDefault("5s")
         Duration probeInterval();
 
-        /** Aggregates delivered in parallel by one relay. */
+        /**
+         * Aggregates delivered in parallel by one relay, and rounds it runs side by side: a commit's nudge starts a
+         * round of its own while fewer are running, so an event never waits for a round busy with a slow consumer.
+         */
         @WithDefault("4")
         int concurrency();
 
