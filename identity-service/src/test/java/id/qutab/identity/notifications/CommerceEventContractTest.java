@@ -77,6 +77,6 @@ class CommerceEventContractTest {
         Message m = delivered("commerce.order.distributed", "commerce.order.distributed", p);
         assertEquals("order_distributed", m.templateName());
         assertEquals(List.of("Siti Aminah", "QTB-20261120-0042",
-                "https://qutab.test/media/orders/0b6f5c2e-1d3a-4c1e-9a8b-000000000001/distribusi.png"), m.parameters());
+                "https://qutab.test/media/orders/0b6f5c2e-1d3a-4c1e-9a8b-000000000001-1793d3e3.png"), m.parameters());
     }
 }
