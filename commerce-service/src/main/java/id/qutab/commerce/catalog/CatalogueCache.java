@@ -3,6 +3,7 @@ package id.qutab.commerce.catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.platform.tx.AfterCommit;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -42,10 +43,24 @@ public class CatalogueCache {
     TransactionSynchronizationRegistry transaction;
 
     private final Map<Object, Rendered> entries = new ConcurrentHashMap<>();
+    /** Raw request URI → its normalized key, so {@link CatalogueRoute} can serve a hit without parsing anything. */
+    private final Map<String, Object> aliases = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private volatile String cacheControl;
 
     /** A response as sent: its body and strong ETag (a digest of the body, so equal bodies share it across replicas). */
-    public record Rendered(byte[] body, String etag, long bornNanos) {
+    public record Rendered(byte[] body, Buffer wire, String etag, long bornNanos) {
+    }
+
+    /** {@code Cache-Control} of every catalogue response (lists and details alike). */
+    public String cacheControl() {
+        String value = cacheControl;
+        if (value == null) {
+            value = "public, max-age=" + config.maxAge().toSeconds()
+                    + ", stale-while-revalidate=" + config.staleWhileRevalidate().toSeconds();
+            cacheControl = value;
+        }
+        return value;
     }
 
     /** The cached response for {@code key}, or a new rendering of {@code render()}'s value (stored if still current). */
@@ -71,6 +86,29 @@ public class CatalogueCache {
             return null;
         }
         return r;
+    }
+
+    /** A young enough response for a raw request URI already seen and normalized by {@link ProductResource}. */
+    public Rendered byUri(String uri) {
+        Object key = aliases.get(uri);
+        return key == null ? null : fresh(key);
+    }
+
+    /** Remembers which key {@code uri} normalizes to; bounded like the responses (an alias outlives a clear). */
+    public void alias(String uri, Object key) {
+        if (uri == null || uri.length() > 2048 || key.equals(aliases.get(uri))) {
+            return;
+        }
+        Iterator<String> any = aliases.keySet().iterator();
+        while (aliases.size() >= config.maxEntries() && any.hasNext()) {
+            any.next();
+            any.remove();
+        }
+        aliases.put(uri, key);
+    }
+
+    public int aliasCount() {
+        return aliases.size();
     }
 
     private void store(Object key, Rendered rendered, long seen) {
@@ -109,7 +147,8 @@ public class CatalogueCache {
     private Rendered render(Object value) {
         try {
             byte[] body = json.writeValueAsBytes(value);
-            return new Rendered(body, etagOf(body), System.nanoTime());
+            // The wire copy is written as is by every hit (Vert.x sends a duplicate of it, never consumes it).
+            return new Rendered(body, Buffer.buffer(body), etagOf(body), System.nanoTime());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render the catalogue response", e);
         }

@@ -252,6 +252,7 @@ class CatalogueCacheTest {
             given().queryParam("page", i).queryParam("size", 1 + i % 100).queryParam("q", "zz" + i)
                     .get("/api/products").then().statusCode(200);
             assertTrue(cache.size() <= bound, "cache size " + cache.size() + " over the bound " + bound);
+            assertTrue(cache.aliasCount() <= bound, "aliases " + cache.aliasCount() + " over the bound " + bound);
         }
         assertTrue(cache.size() > 0, "the responses were cached at all");
     }
