@@ -16,7 +16,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -37,12 +41,18 @@ public class ProductResource {
     @Inject
     CatalogueCache cache;
 
-
     /** A list query reduced to what changes its answer: {@code ?q=KAMB} and {@code ?q=kamb!} are one entry. */
     record ListKey(Category category, String query, Boolean aqiqah, int page, int size) {
     }
 
+    /** The list's shape for the OpenAPI document only (the bytes are rendered from {@code Page<ProductView>}). */
+    record ProductPage(List<ProductView> items, int page, int size, long total) {
+    }
+
     @GET
+    @APIResponse(responseCode = "200", description = "a page of visible products; ETag, Cache-Control",
+            content = @Content(schema = @Schema(implementation = ProductPage.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag")
     public Uni<Response> list(@QueryParam("category") String category, @QueryParam("q") String q,
                               @QueryParam("aqiqah") Boolean aqiqah,
                               @QueryParam("page") Integer page, @QueryParam("size") Integer size,
@@ -58,6 +68,10 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "a visible product; ETag, Cache-Control",
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current ETag")
+    @APIResponse(responseCode = "404", description = "unknown, inactive or deleted")
     public Uni<Response> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                              @Context HttpServerRequest request) {
         return respond(request.uri(), id, () -> catalog.visible(id), ifNoneMatch);
