@@ -5,10 +5,10 @@
 --
 -- Not notified: an update that changes only stock (and updated_at) without the product selling out or coming back
 -- in stock, i.e. what every order, cancel and expiry does. PostgreSQL serializes the commits of notifying
--- transactions (one lock on the notification queue, held through the commit), and checkout spread over 20 products
--- lost a third of its throughput to it (bench/catalogue.md). Such a stock figure reaches other replicas by the cache's
--- TTL (5 s, the documented lag of the stock shown); the replica that took the order clears at its own commit, and
--- checkout always checks the real row.
+-- transactions (one lock on the notification queue, held through the commit and its WAL flush), which would put every
+-- checkout's commit in one queue (bench/catalogue.md: not measurable on the bench's embedded PostgreSQL). Such a stock
+-- figure reaches other replicas by the cache's TTL (5 s, the documented lag of the stock shown); the replica that took
+-- the order clears at its own commit, and checkout always checks the real row.
 CREATE FUNCTION notify_catalogue_changed() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
