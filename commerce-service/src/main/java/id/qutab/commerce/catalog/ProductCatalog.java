@@ -29,6 +29,9 @@ public class ProductCatalog {
     @Inject
     ProductImages images;
 
+    @Inject
+    CatalogueCache cache;
+
     /**
      * Filters of a list; {@code visibleOnly} hides inactive products (the public catalogue); {@code aqiqah} keeps
      * only aqiqah packages (true) or only the others (false).
@@ -104,6 +107,7 @@ public class ProductCatalog {
         p.createdAt = Instant.now();
         apply(p, input);
         p.persist();
+        cache.clearAfterCommit();
         return ProductView.of(p);
     }
 
@@ -116,6 +120,7 @@ public class ProductCatalog {
         apply(p, input);
         // The stock column is not written by the entity (see Product); the admin's figure is set explicitly.
         Sql.update(em, "UPDATE product SET stock = ?1 WHERE id = ?2", input.stock(), id);
+        cache.clearAfterCommit();
         return ProductView.of(p);
     }
 
@@ -130,6 +135,7 @@ public class ProductCatalog {
         p.active = false;
         p.updatedAt = p.deletedAt;
         Sql.update(em, "DELETE FROM wishlist_item WHERE product_id = ?1", id);
+        cache.clearAfterCommit();
     }
 
     private static void apply(Product p, ProductInput input) {

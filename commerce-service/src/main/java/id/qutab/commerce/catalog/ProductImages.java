@@ -34,6 +34,9 @@ public class ProductImages {
     @Inject
     MediaConfig config;
 
+    @Inject
+    CatalogueCache cache;
+
     void createDirectory(@Observes StartupEvent start) {
         try {
             Files.createDirectories(productsDir());
@@ -55,6 +58,7 @@ public class ProductImages {
         String previous = product.imageFile;
         product.imageFile = file;
         product.updatedAt = Instant.now();
+        cache.clearAfterCommit();
         if (previous != null) {
             try {
                 Files.deleteIfExists(productsDir().resolve(previous));

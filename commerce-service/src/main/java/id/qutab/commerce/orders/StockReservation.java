@@ -1,5 +1,6 @@
 package id.qutab.commerce.orders;
 
+import id.qutab.commerce.catalog.CatalogueCache;
 import id.qutab.commerce.catalog.Category;
 import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
@@ -23,6 +24,10 @@ public class StockReservation {
     @Inject
     EntityManager em;
 
+    /** Every replica learns of the change by NOTIFY (V9 trigger); this one also clears right at commit. */
+    @Inject
+    CatalogueCache catalogue;
+
     /** The product as reserved, for the order line's snapshot. */
     public record Reserved(UUID productId, String name, Category category, long unitPrice) {
     }
@@ -42,6 +47,7 @@ public class StockReservation {
         if (taken == 0) {
             throw ProblemException.conflict("out-of-stock", "Not enough stock for " + rows.get(0)[0] + ".");
         }
+        catalogue.clearAfterCommit();
         Object[] row = rows.get(0);
         return new Reserved(productId, (String) row[0], Category.valueOf((String) row[1]), ((Number) row[2]).longValue());
     }
@@ -54,5 +60,6 @@ public class StockReservation {
             Sql.update(em, "UPDATE product SET stock = stock + ?1, updated_at = now() WHERE id = ?2",
                     line.quantity, line.productId);
         }
+        catalogue.clearAfterCommit();
     }
 }
