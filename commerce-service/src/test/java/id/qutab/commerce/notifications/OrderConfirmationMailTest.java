@@ -74,7 +74,7 @@ class OrderConfirmationMailTest {
         // the consumer answered 2xx and committed its inbox row although SMTP refused every connection
         assertEquals("SENT", db.one("SELECT status FROM outbox WHERE event_id = ? AND destination = 'commerce'", eventId));
         assertEquals(1, db.count("SELECT count(*) FROM inbox WHERE event_id = ?", eventId));
-        await("a refused SMTP attempt", Duration.ofSeconds(10), () -> TestSmtp.refused() > 0
+        await("a refused SMTP attempt", Duration.ofSeconds(30), () -> TestSmtp.refused() > 0
                 && db.count("SELECT count(*) FROM notification_outbox WHERE dedupe_key = ? AND attempts > 0",
                 eventId.toString()) == 1);
         assertEquals(0, mails(me));
@@ -82,7 +82,7 @@ class OrderConfirmationMailTest {
                 "SELECT status, template, recipient FROM notification_outbox WHERE dedupe_key = ?", eventId.toString()).get(0));
 
         TestSmtp.up();
-        await("the confirmation", Duration.ofSeconds(10), () -> mails(me) == 1);
+        await("the confirmation", Duration.ofSeconds(30), () -> mails(me) == 1);
         String number = (String) db.one("SELECT number FROM customer_order WHERE id = ?", orderId);
         Mail mail = mailbox.getMailsSentTo(email(me)).get(0);
         assertEquals("Pembayaran diterima - pesanan " + number, mail.getSubject());
