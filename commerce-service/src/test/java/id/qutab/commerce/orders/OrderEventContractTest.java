@@ -12,13 +12,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static id.qutab.commerce.support.Fixtures.affiliate;
@@ -32,12 +27,13 @@ import static id.qutab.commerce.support.Fixtures.order;
 import static id.qutab.commerce.support.Fixtures.placed;
 import static id.qutab.commerce.support.Fixtures.product;
 import static id.qutab.commerce.support.Fixtures.with;
+import static id.qutab.testing.EventContracts.assertSameShape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The producer side of {@code contracts/events/commerce.order.*.json}: the {@code commerce.order.*} payloads this
  * service really records in its outbox (an order placed with a link and a coupon, paid, completed, refunded; another
- * cancelled) have exactly the fields of the fixtures, of the same JSON types. affiliate-service's
+ * cancelled) have exactly the fields of the fixtures, of the same JSON types (platform/testing {@code EventContracts}). affiliate-service's
  * {@code OrderEventContractTest} runs the same fixtures through its consumer.
  */
 @QuarkusTest
@@ -84,47 +80,5 @@ class OrderEventContractTest {
                 + " AND destination = 'affiliate'", type, orderId.toString());
         assertEquals(1, rows.size(), type + " rows for " + orderId);
         return json.readTree((String) rows.get(0).get(0));
-    }
-
-    private void assertSameShape(String fixture, JsonNode emitted) throws Exception {
-        JsonNode expected = json.readTree(Files.readString(Path.of("..", "contracts", "events", fixture + ".json")));
-        List<String> differences = new ArrayList<>();
-        compare(fixture, expected, emitted, differences);
-        assertEquals(List.of(), differences, "the emitted payload differs from contracts/events/" + fixture + ".json: "
-                + emitted);
-    }
-
-    /** Same field names at every level; same JSON type where both are not null; arrays by their first element. */
-    private static void compare(String path, JsonNode expected, JsonNode actual, List<String> differences) {
-        if (expected.isNull() || actual.isNull()) {
-            return;
-        }
-        if (expected.getNodeType() != actual.getNodeType()
-                || expected.isIntegralNumber() != actual.isIntegralNumber()) {
-            differences.add(path + ": " + expected.getNodeType() + " expected, " + actual.getNodeType() + " emitted");
-            return;
-        }
-        if (expected.isObject()) {
-            TreeSet<String> want = names(expected);
-            TreeSet<String> got = names(actual);
-            if (!want.equals(got)) {
-                differences.add(path + ": fields " + want + " expected, " + got + " emitted");
-            }
-            for (String name : want) {
-                if (actual.has(name)) {
-                    compare(path + "." + name, expected.get(name), actual.get(name), differences);
-                }
-            }
-        } else if (expected.isArray() && !expected.isEmpty() && !actual.isEmpty()) {
-            compare(path + "[0]", expected.get(0), actual.get(0), differences);
-        }
-    }
-
-    private static TreeSet<String> names(JsonNode object) {
-        TreeSet<String> names = new TreeSet<>();
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
     }
 }
