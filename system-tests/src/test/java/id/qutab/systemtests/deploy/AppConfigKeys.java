@@ -79,6 +79,15 @@ final class AppConfigKeys {
         readExtensions(dir.resolve("target/quarkus-app/lib/main"));
     }
 
+    /** Whether the packaged app ships a library whose jar name starts with this (e.g. io.quarkus.quarkus-smallrye-health-). */
+    boolean ships(String jarPrefix) {
+        try (Stream<Path> jars = Files.list(Repo.DIR.resolve(module).resolve("target/quarkus-app/lib/main"))) {
+            return jars.anyMatch(j -> j.getFileName().toString().startsWith(jarPrefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Why the app would ignore this environment variable, or empty when it reads it. */
     Optional<String> whyIgnored(String env) {
         if (!quarkusApp) {

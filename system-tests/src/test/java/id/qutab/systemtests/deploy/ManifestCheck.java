@@ -310,6 +310,10 @@ final class ManifestCheck {
                     var ref = hpa.getSpec().getScaleTargetRef();
                     if (!"Deployment".equals(ref.getKind()) || !deployments.containsKey(ref.getName())) {
                         problems.add(where + ": scales " + ref.getKind() + " " + ref.getName() + ", which does not exist");
+                    } else if (deployments.get(ref.getName()).getSpec().getReplicas() != null) {
+                        // Every apply would reset the autoscaled count to this number (Kubernetes' HPA documentation).
+                        problems.add("Deployment " + ref.getName() + ": sets spec.replicas although " + where
+                                + " scales it: each apply resets the scaled count; set minReplicas instead");
                     }
                 } else if (o instanceof ConfigMap c) {
                     c.getData().forEach((key, value) -> serviceUrls(where + " key " + key, value));
@@ -435,6 +439,8 @@ final class ManifestCheck {
                 }
                 if (http.getPath() == null || !http.getPath().startsWith("/q/health")) {
                     problems.add(where + " " + probe.getKey() + ": path " + http.getPath() + " is not a /q/health endpoint");
+                } else if (app.isPresent() && !app.get().ships("io.quarkus.quarkus-smallrye-health-")) {
+                    problems.add(where + " " + probe.getKey() + ": " + app.get().module + " ships no quarkus-smallrye-health: " + http.getPath() + " answers 404");
                 }
                 if (!portMatches(http.getPort(), portNames, portNumbers)) {
                     problems.add(where + " " + probe.getKey() + ": port " + show(http.getPort()) + " is not a declared container port " + portNumbers + portNames);
@@ -462,12 +468,17 @@ final class ManifestCheck {
             }
         }
 
-        /** prometheus.io/port must be a port the pod declares (a scrape of nothing fails silently). */
+        /** prometheus.io/port must be a port the pod declares, and /q/metrics needs the Prometheus registry (a scrape of nothing fails silently). */
         private void metricsPort(String where, PodTemplateSpec pod, Container c) {
             Map<String, String> annotations = pod.getMetadata().getAnnotations();
             String port = annotations == null ? null : annotations.get("prometheus.io/port");
             if (port != null && !portNumbers(c).contains(Integer.parseInt(port))) {
                 problems.add(where + ": prometheus.io/port " + port + " is no containerPort " + portNumbers(c));
+            }
+            String module = c.getImage().replaceAll("[:@].*$", "").replaceAll("^.*/", "");
+            if (annotations != null && "/q/metrics".equals(annotations.get("prometheus.io/path")) && Repo.isQuarkusApp(module)
+                    && !AppConfigKeys.of(module).ships("io.quarkus.quarkus-micrometer-registry-prometheus-")) {
+                problems.add(where + ": scraped at /q/metrics, but " + module + " ships no quarkus-micrometer-registry-prometheus");
             }
         }
 
@@ -509,6 +520,13 @@ final class ManifestCheck {
         private void networkPolicy(String where, NetworkPolicy np) {
             if (pods.values().stream().noneMatch(p -> matches(np.getSpec().getPodSelector(), labels(p)))) {
                 problems.add(where + ": podSelector matches no pod");
+            }
+            // Each app an In-list names must exist: a renamed app would silently fall out of the policy.
+            for (LabelSelectorRequirement r : Optional.ofNullable(np.getSpec().getPodSelector().getMatchExpressions()).orElse(List.of())) {
+                if ("In".equals(r.getOperator())) {
+                    r.getValues().stream().filter(v -> pods.values().stream().noneMatch(p -> v.equals(labels(p).get(r.getKey()))))
+                            .forEach(v -> problems.add(where + ": podSelector names " + r.getKey() + "=" + v + ", which no pod has"));
+                }
             }
             np.getSpec().getIngress().forEach(rule -> {
                 for (NetworkPolicyPeer peer : rule.getFrom()) {

@@ -48,8 +48,12 @@ class ManifestCheckTest {
 
     @Test
     void aValueOfTheWrongTypeIsReported() throws IOException {
-        mutate("base/payout-service.yaml", "replicas: 1", "replicas: \"one\"");
-        assertProblem("Deployment payout-service: not a valid Deployment");
+        mutate("base/admin-console.yaml", "replicas: 1", "replicas: \"one\"");
+        assertProblem("Deployment admin-console: not a valid Deployment");
+        restore();
+        // Kubernetes takes env values as strings only: an unquoted number is refused by the API server, and here.
+        mutate("base/admin-console.yaml", "{ name: QUARKUS_HTTP_PORT, value: \"8085\" }", "{ name: QUARKUS_HTTP_PORT, value: 8085 }");
+        assertProblem("Deployment admin-console: not a valid Deployment");
     }
 
     @Test
@@ -100,6 +104,9 @@ class ManifestCheckTest {
     void aNetworkPolicyThatSelectsNoPodIsReported() throws IOException {
         mutate("base/network-policy.yaml", "matchLabels: { app.kubernetes.io/part-of: qutab }", "matchLabels: { app: qutab }");
         assertProblem("NetworkPolicy qutab-services-internal: ingress from podSelector {app=qutab} matches no pod");
+        restore();
+        mutate("base/network-policy.yaml", "values: [identity-service,", "values: [identity,");
+        assertProblem("NetworkPolicy qutab-services-internal: podSelector names app.kubernetes.io/name=identity, which no pod has");
     }
 
     @Test
@@ -121,6 +128,13 @@ class ManifestCheckTest {
     void aSettingWithoutItsPartnerIsReported() throws IOException {
         mutate("base/identity-service.yaml", "            - { name: QUTAB_ADMIN_EMAIL, value: admin@qutab.id }\n", "");
         assertProblem("Deployment identity-service container app: QUTAB_ADMIN_PASSWORD is set without QUTAB_ADMIN_EMAIL");
+    }
+
+    @Test
+    void anAutoscaledDeploymentThatPinsItsReplicasIsReported() throws IOException {
+        mutate("base/payout-service.yaml", "    matchLabels: { app.kubernetes.io/name: payout-service }\n  template:",
+                "    matchLabels: { app.kubernetes.io/name: payout-service }\n  replicas: 1\n  template:");
+        assertProblem("Deployment payout-service: sets spec.replicas although HorizontalPodAutoscaler payout-service scales it");
     }
 
     @Test
