@@ -6,6 +6,7 @@
 #   backup.sh run         one backup now: database, media, KTP ciphertext, checksums, off-host copy, then prune
 #   backup.sh prune       apply the retention policy only
 #   backup.sh verify SET  check a backup set against its checksums
+#   backup.sh next        when the daemon's next backup is due
 #
 # A backup set is a directory BACKUP_DIR/sets/<YYYY-MM-DDTHHMM> (local time of BACKUP_TZ) holding
 #   db.dump               pg_dump -Fc of the whole database (every schema), restored with pg_restore
@@ -129,15 +130,24 @@ verify() {
   log "set $(basename "$set") matches its checksums"
 }
 
-daemon() {
+# The next BACKUP_HOUR:00 in BACKUP_TZ, as epoch seconds.
+next_run() {
   [[ "$BACKUP_HOUR" =~ ^([01]?[0-9]|2[0-3])$ ]] || fail "BACKUP_HOUR must be an hour 0-23, not $BACKUP_HOUR"
+  local now next
+  now=$(date +%s)
+  next=$(date -d "today ${BACKUP_HOUR}:00" +%s)
+  (( next > now )) || next=$(date -d "tomorrow ${BACKUP_HOUR}:00" +%s)
+  echo "$next"
+}
+
+daemon() {
+  next_run >/dev/null
   log "daily backups at ${BACKUP_HOUR}:00 $BACKUP_TZ, keeping $BACKUP_KEEP_DAILY daily and $BACKUP_KEEP_WEEKLY weekly"
   while true; do
-    local now next
-    now=$(date +%s)
-    next=$(date -d "today ${BACKUP_HOUR}:00" +%s)
-    (( next > now )) || next=$(date -d "tomorrow ${BACKUP_HOUR}:00" +%s)
-    sleep $(( next - now ))
+    local next
+    next=$(next_run)
+    log "next backup at $(date -d "@$next" '+%Y-%m-%d %H:%M %Z')"
+    sleep $(( next - $(date +%s) ))
     # A failed night must not stop the next one; the failure is in the log (and no new set appears).
     ( run_backup ) || log "this night's backup failed; next try tomorrow"
   done
@@ -148,5 +158,6 @@ case "${1:-daemon}" in
   run) run_backup ;;
   prune) prune ;;
   verify) verify "${2:-}" ;;
-  *) echo "usage: backup.sh [daemon|run|prune|verify SET_DIR]" >&2; exit 2 ;;
+  next) date -d "@$(next_run)" '+%Y-%m-%dT%H:%M:%S%z' ;;
+  *) echo "usage: backup.sh [daemon|run|prune|verify SET_DIR|next]" >&2; exit 2 ;;
 esac

@@ -212,6 +212,23 @@ class BackupRestoreTest {
         assertEquals(51, r.stderr().lines().filter(l -> l.contains("retention: deleting set")).count());
     }
 
+    @Test
+    void theDailyRunIsDueAtTheConfiguredHourInJakarta() {
+        Repo.Result r = Repo.run(Repo.DIR, List.of("bash", SCRIPTS.resolve("backup.sh").toString(), "next"),
+                Map.of("BACKUP_HOUR", "3", "BACKUP_TZ", "Asia/Jakarta", "TZ", "UTC"), 30);
+        assertEquals(0, r.exitCode(), r.stderr());
+        java.time.OffsetDateTime next = java.time.OffsetDateTime.parse(r.stdout().strip(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXX"));
+        assertEquals(java.time.ZoneOffset.ofHours(7), next.getOffset(), "Jakarta time, whatever the container's TZ");
+        assertEquals(3, next.getHour());
+        assertEquals(0, next.getMinute());
+        long inSeconds = next.toEpochSecond() - Instant.now().getEpochSecond();
+        assertTrue(inSeconds > 0 && inSeconds <= 86_400, "due within a day: " + next);
+
+        Repo.Result bad = Repo.run(Repo.DIR, List.of("bash", SCRIPTS.resolve("backup.sh").toString(), "daemon"), Map.of("BACKUP_HOUR", "25"), 30);
+        assertTrue(bad.exitCode() != 0 && bad.stderr().contains("BACKUP_HOUR must be an hour 0-23"), bad.stderr());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     /** One backup.sh run over the source database and freshly written media, KTP files included. */
