@@ -229,6 +229,41 @@ class BackupRestoreTest {
         assertTrue(bad.exitCode() != 0 && bad.stderr().contains("BACKUP_HOUR must be an hour 0-23"), bad.stderr());
     }
 
+    @Test
+    void theKeysAreBackedUpApartEncryptedAndComeBackWithThePassphraseOnly() throws Exception {
+        work = Files.createTempDirectory("qutab-keys-");
+        Path checkout = Files.createDirectories(work.resolve("checkout"));
+        Files.createDirectories(checkout.resolve("deploy/backup"));
+        Files.copy(SCRIPTS.resolve("keys.sh"), checkout.resolve("deploy/backup/keys.sh"));
+        String ktpKey = java.util.Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        Files.writeString(checkout.resolve(".env"), "POSTGRES_PASSWORD=not-a-key\nQUTAB_KTP_KEY=" + ktpKey + "\nQUTAB_KTP_KEY_ID=k2\n");
+        write(checkout.resolve("deploy/secrets/jwt-private.pem"), 1700);
+        write(checkout.resolve("deploy/secrets/jwt-public.pem"), 450);
+        Path passphrase = work.resolve("passphrase");
+        Files.writeString(passphrase, "correct horse battery staple\n");
+
+        Repo.Result out = Repo.run(work, List.of("bash", checkout.resolve("deploy/backup/keys.sh").toString(), "keys.enc"),
+                Map.of("KEYS_PASSPHRASE_FILE", passphrase.toString()), 60);
+        assertEquals(0, out.exitCode(), out.stderr());
+        byte[] bundle = Files.readAllBytes(work.resolve("keys.enc"));
+        assertFalse(new String(bundle, java.nio.charset.StandardCharsets.ISO_8859_1).contains(ktpKey), "the key bundle is encrypted");
+
+        Files.writeString(passphrase, "wrong\n");
+        Path elsewhere = Files.createDirectories(work.resolve("new-host/deploy/backup"));
+        Files.copy(SCRIPTS.resolve("keys.sh"), elsewhere.resolve("keys.sh"));
+        Repo.Result wrong = Repo.run(work, List.of("bash", elsewhere.resolve("keys.sh").toString(), "--restore", "keys.enc"),
+                Map.of("KEYS_PASSPHRASE_FILE", passphrase.toString()), 60);
+        assertTrue(wrong.exitCode() != 0 && wrong.stderr().contains("wrong passphrase or damaged file"), wrong.stderr());
+
+        Files.writeString(passphrase, "correct horse battery staple\n");
+        Repo.Result back = Repo.run(work, List.of("bash", elsewhere.resolve("keys.sh").toString(), "--restore", "keys.enc"),
+                Map.of("KEYS_PASSPHRASE_FILE", passphrase.toString()), 60);
+        assertEquals(0, back.exitCode(), back.stderr());
+        Path newHost = work.resolve("new-host");
+        assertEquals("QUTAB_KTP_KEY=" + ktpKey + "\nQUTAB_KTP_KEY_ID=k2\n", Files.readString(newHost.resolve(".env.keys")), "only the key lines, no other secret");
+        assertEquals(tree(checkout.resolve("deploy/secrets")), tree(newHost.resolve("deploy/secrets")));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     /** One backup.sh run over the source database and freshly written media, KTP files included. */
