@@ -95,6 +95,34 @@ final class ComposeCheck {
                     }
                 }
             });
+            // X_HOST naming a service goes with X_PORT: that service must listen there (SMTP to mailpit, ...).
+            service.path("environment").fields().forEachRemaining(env -> {
+                String host = env.getValue().asText();
+                if (env.getKey().endsWith("_HOST") && services.has(host)) {
+                    String portKey = env.getKey().substring(0, env.getKey().length() - "_HOST".length()) + "_PORT";
+                    String port = service.path("environment").path(portKey).asText("");
+                    List<Integer> listening = ports.get(host);
+                    if (port.matches("\\d+") && !listening.isEmpty() && !listening.contains(Integer.parseInt(port))) {
+                        problems.add(where + env.getKey() + "/" + portKey + " call " + host + ":" + port + ", but " + host + " listens on " + listening);
+                    }
+                }
+            });
+            // A directory an app keeps data in must be a mounted volume: the container's own file system is
+            // read-only and is lost with the container.
+            List<String> mountTargets = new ArrayList<>();
+            for (JsonNode volume : service.path("volumes")) {
+                String[] parts = volume.isTextual() ? volume.asText().split(":") : new String[] {"", volume.path("target").asText()};
+                if (parts.length > 1) {
+                    mountTargets.add(parts[1]);
+                }
+            }
+            service.path("environment").fields().forEachRemaining(env -> {
+                String dir = env.getValue().asText();
+                if (env.getKey().endsWith("_DIR") && dir.startsWith("/")
+                        && mountTargets.stream().noneMatch(t -> dir.equals(t) || dir.startsWith(t + "/"))) {
+                    problems.add(where + env.getKey() + "=" + dir + " is on no mounted volume " + mountTargets + ": its files die with the container");
+                }
+            });
             if (module != null) {
                 AppConfigKeys keys = AppConfigKeys.of(module);
                 service.path("environment").fieldNames().forEachRemaining(env ->

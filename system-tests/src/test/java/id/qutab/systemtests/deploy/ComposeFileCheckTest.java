@@ -53,6 +53,14 @@ class ComposeFileCheckTest {
     }
 
     @Test
+    void aDataDirectoryOffTheVolumesOrAnSmtpPortNobodyListensOnIsReported() throws IOException {
+        assertProblem(mutated("QUTAB_KTP_DIR: /data/ktp", "QUTAB_KTP_DIR: /var/ktp"),
+                ENV, "service payout-service: QUTAB_KTP_DIR=/var/ktp is on no mounted volume [/data/ktp]");
+        assertProblem(mutated("QUARKUS_MAILER_PORT: \"1025\"", "QUARKUS_MAILER_PORT: \"25\""),
+                ENV, "QUARKUS_MAILER_HOST/QUARKUS_MAILER_PORT call mailpit:25, but mailpit listens on [1025, 8025]");
+    }
+
+    @Test
     void aMissingDockerfileOrModuleIsReported() throws IOException {
         assertProblem(mutated("args: { MODULE: payout-service }", "args: { MODULE: payout }"),
                 ENV, "service payout-service: MODULE payout is not a Maven module of this repository");

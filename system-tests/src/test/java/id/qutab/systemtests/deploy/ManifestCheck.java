@@ -446,6 +446,14 @@ final class ManifestCheck {
                     problems.add(where + " " + probe.getKey() + ": port " + show(http.getPort()) + " is not a declared container port " + portNumbers + portNames);
                 }
             }
+            // A directory an app keeps data in must be a mounted volume (read-only root file system, pods come and go).
+            for (EnvVar e : c.getEnv()) {
+                String dir = e.getValue();
+                if (e.getName().endsWith("_DIR") && dir != null && dir.startsWith("/")
+                        && c.getVolumeMounts().stream().noneMatch(m -> dir.equals(m.getMountPath()) || dir.startsWith(m.getMountPath() + "/"))) {
+                    problems.add(where + " env " + e.getName() + ": " + dir + " is on no mounted volume: its files die with the pod");
+                }
+            }
             c.getVolumeMounts().stream().filter(m -> !volumes.contains(m.getName()))
                     .forEach(m -> problems.add(where + ": mounts volume " + m.getName() + ", which the pod does not declare"));
         }

@@ -44,6 +44,10 @@ class ManifestCheckTest {
     void anUnknownFieldIsReported() throws IOException {
         mutate("base/gateway.yaml", "periodSeconds: 5", "periodSeconds: 5\n            initialDelay: 3");
         assertProblem("Deployment gateway.spec.template.spec.containers[0].readinessProbe: unknown field(s) [initialDelay]");
+        restore();
+        mutate("base/config.yaml", "metadata:\n  name: qutab-config\n", "metadata:\n  name: qutab-config\n  label: qutab\ndatas: {}\n");
+        assertProblem("ConfigMap qutab-config: unknown field(s) [datas]");
+        assertProblem("ConfigMap qutab-config.metadata: unknown field(s) [label]");
     }
 
     @Test
@@ -107,6 +111,12 @@ class ManifestCheckTest {
         restore();
         mutate("base/network-policy.yaml", "values: [identity-service,", "values: [identity,");
         assertProblem("NetworkPolicy qutab-services-internal: podSelector names app.kubernetes.io/name=identity, which no pod has");
+    }
+
+    @Test
+    void aDataDirectoryOffTheVolumesIsReported() throws IOException {
+        mutate("base/commerce-service.yaml", "- { name: QUTAB_MEDIA_DIR, value: /data/media }", "- { name: QUTAB_MEDIA_DIR, value: /srv/media }");
+        assertProblem("Deployment commerce-service container app env QUTAB_MEDIA_DIR: /srv/media is on no mounted volume");
     }
 
     @Test
