@@ -12,7 +12,7 @@ public class ReferralLimitProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "qutab.gateway.trust-forwarded-headers", "true",
+                "qutab.gateway.trusted-proxies", "127.0.0.1",
                 "qutab.gateway.rate-limit.referral.capacity", "1",
                 "qutab.gateway.rate-limit.referral.refill-period", "1h",
                 "qutab.gateway.rate-limit.auth.capacity", "1",

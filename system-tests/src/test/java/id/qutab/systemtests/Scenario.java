@@ -26,10 +26,10 @@ import java.util.function.Supplier;
  * sandbox, a verified bank account, a commission awaited. The browser tests then do the admin's part in the
  * console.
  */
-final class Scenario {
+public final class Scenario {
 
     /** {@code phone} is the number as WhatsApp addresses it: E.164 digits without '+', one per account. */
-    record Account(String email, String password, String userId, String token, String phone) {
+    public record Account(String email, String password, String userId, String token, String phone) {
     }
 
     private final String admin;
@@ -38,7 +38,7 @@ final class Scenario {
         this.admin = adminToken;
     }
 
-    static Scenario asAdmin(String email, String password) {
+    public static Scenario asAdmin(String email, String password) {
         return new Scenario(login(email, password));
     }
 
@@ -46,7 +46,7 @@ final class Scenario {
         return admin;
     }
 
-    static Account register(String type, String name) {
+    public static Account register(String type, String name) {
         String email = type + "-" + UUID.randomUUID().toString().substring(0, 8) + "@qutab.system.test";
         String password = "Rahasia-2026-" + type;
         // Unique, so each account's WhatsApp conversation is its own; never ending in 9 (the sandbox fails those).
@@ -77,7 +77,7 @@ final class Scenario {
     }
 
     /** Applies and is approved through the API; returns the code once /r/{code} answers with the cookie. */
-    String approve(Account affiliate) {
+    public String approve(Account affiliate) {
         apply(affiliate);
         String id = affiliateIdOf(affiliate);
         String code = as(admin).contentType(ContentType.JSON).body("{}")
@@ -92,7 +92,7 @@ final class Scenario {
                 .get("/r/" + code).getCookie("qutab_ref") != null);
     }
 
-    String affiliateIdOf(Account affiliate) {
+    public String affiliateIdOf(Account affiliate) {
         List<Map<String, Object>> items = as(admin).get("/api/admin/affiliates?size=100&q=" + affiliate.email())
                 .then().statusCode(200).extract().path("items");
         return items.stream().filter(i -> affiliate.userId().equals(i.get("userId"))).map(i -> (String) i.get("id"))

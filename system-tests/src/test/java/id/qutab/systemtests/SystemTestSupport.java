@@ -23,10 +23,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Where the repository and the scratch space are, and the few helpers every system test needs. */
-final class SystemTestSupport {
+public final class SystemTestSupport {
 
-    static final Path REPO = Path.of(System.getProperty("qutab.repo.dir", "..")).toAbsolutePath().normalize();
-    static final Path WORK = Path.of(System.getProperty("qutab.it.work", "target/it")).toAbsolutePath().normalize();
+    public static final Path REPO = Path.of(System.getProperty("qutab.repo.dir", "..")).toAbsolutePath().normalize();
+    public static final Path WORK = Path.of(System.getProperty("qutab.it.work", "target/it")).toAbsolutePath().normalize();
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -35,13 +35,13 @@ final class SystemTestSupport {
     }
 
     /** A fresh data directory under target/it. */
-    static Path newDataDir(String name) throws IOException {
+    public static Path newDataDir(String name) throws IOException {
         Files.createDirectories(WORK);
         return Files.createTempDirectory(WORK, name + "-");
     }
 
     /** Removes a data directory once its test passed (a failed test keeps it, logs included, under target/it). */
-    static void deleteDataDir(Path dir) throws IOException {
+    public static void deleteDataDir(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -53,7 +53,7 @@ final class SystemTestSupport {
      * Options for a platform of its own: fresh ports (never those of a running {@code ./qutab up}), the embedded
      * PostgreSQL even when QUTAB_DB_URL is set, the PostgreSQL binaries unpacked once for all tests.
      */
-    static Options.Builder options(Path dataDir) {
+    public static Options.Builder options(Path dataDir) {
         return Options.builder(REPO)
                 .dataDir(dataDir)
                 .postgresBinariesDir(WORK.resolve("postgres-bin"))
@@ -75,7 +75,7 @@ final class SystemTestSupport {
                 .map(f -> AppCatalog.fromFile(Path.of(f))).orElseGet(AppCatalog::bundled);
     }
 
-    static AppDefinition definition(String app) {
+    public static AppDefinition definition(String app) {
         return catalog().stream().filter(d -> d.name().equals(app)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no app " + app + " in the app list"));
     }

@@ -7,6 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything an operator can tune at the edge. Defaults live in application.properties (one commented place);
@@ -45,10 +46,13 @@ public interface GatewayConfig {
     int upstreamMaxConnections();
 
     /**
-     * Whether the peer is a trusted proxy (ingress, load balancer) whose X-Forwarded-* headers tell the truth.
-     * Off at the edge: a client could otherwise pick its own address and dodge the per-IP rate limits.
+     * The proxies in front of the gateway (Caddy, the ingress controller) whose X-Forwarded-For/-Proto/-Host/-Port
+     * tell the truth: IP addresses or CIDR ranges ({@code 172.30.80.2}, {@code 10.0.0.0/8}, {@code fd00::/8}), no
+     * host names (no DNS lookup per request). Only a request whose TCP peer is in this list has its forwarded headers
+     * read; from anyone else they are replaced by the peer's own address, so a client cannot pick its address and
+     * dodge the per-IP limits. Empty (the default): the gateway is the edge and trusts nobody.
      */
-    boolean trustForwardedHeaders();
+    Optional<List<String>> trustedProxies();
 
     /** Named per-client-IP limits, each on a set of path prefixes. */
     Map<String, RateLimit> rateLimit();

@@ -2,6 +2,7 @@ package id.qutab.gateway.edge;
 
 import id.qutab.gateway.config.GatewayConfig;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.core.net.SocketAddress;
@@ -10,8 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,11 +30,14 @@ public class RequestIdAndForwardedHeaders {
     private static final String KEY = EdgeRequest.class.getName();
     // Same rule as the services: short, log-safe, no header injection.
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Pattern SANE_PROTO = Pattern.compile("(?i)https?");
+    /** A DNS name or IP literal, with an optional port (group 2): what may go on into the services' headers. */
+    private static final Pattern SANE_HOST = Pattern.compile("([A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}])(?::([0-9]{1,5}))?");
 
-    private final boolean trustForwarded;
+    private final TrustedProxies trustedProxies;
 
     RequestIdAndForwardedHeaders(GatewayConfig config) {
-        this.trustForwarded = config.trustForwardedHeaders();
+        this.trustedProxies = TrustedProxies.parse(config.trustedProxies().orElse(List.of()));
     }
 
     void register(@Observes Filters filters) {
@@ -69,34 +75,46 @@ public class RequestIdAndForwardedHeaders {
 
     private EdgeRequest describe(HttpServerRequest request, String requestId) {
         SocketAddress peer = request.remoteAddress();
-        String peerIp = peer == null ? "unknown" : peer.hostAddress();
+        String peerIp = peer == null || peer.hostAddress() == null ? "unknown" : peer.hostAddress();
         String proto = request.scheme() == null ? "http" : request.scheme();
         HostAndPort authority = request.authority();
         String host = authority != null ? authority.toString() : localHost(request);
         int port = authority != null && authority.port() > 0 ? authority.port() : defaultPort(proto);
-        if (!trustForwarded) {
+        if (trustedProxies.isEmpty() || !trustedProxies.trusts(peerIp)) {
+            // The edge, or a peer that is not one of our proxies: whatever forwarding headers it sent are its own
+            // claims (EdgeRequest drops them); the connection says who it is.
             return new EdgeRequest(requestId, peerIp, proto, host, port);
         }
-        // Behind a trusted proxy the right-most entries are the ones that proxy wrote; anything further left
-        // came from the client and may be forged.
-        String clientIp = lastValue(request.headers().getAll("X-Forwarded-For"), peerIp);
-        String fwdProto = lastValue(request.headers().getAll("X-Forwarded-Proto"), proto);
-        String fwdHost = lastValue(request.headers().getAll("X-Forwarded-Host"), host);
-        int fwdPort = parsePort(lastValue(request.headers().getAll("X-Forwarded-Port"), null), defaultPort(fwdProto));
-        return new EdgeRequest(requestId, clientIp, fwdProto, fwdHost, fwdPort);
+        // From our own proxy: the right-most values are the ones it wrote. A value that is not sane is ignored
+        // (the connection's own fact stands), never an error: the request goes on.
+        MultiMap headers = request.headers();
+        String clientIp = trustedProxies.client(headers.getAll("X-Forwarded-For"), peerIp);
+        String fwdProto = lastValue(headers.getAll("X-Forwarded-Proto"));
+        fwdProto = fwdProto != null && SANE_PROTO.matcher(fwdProto).matches() ? fwdProto.toLowerCase(Locale.ROOT) : proto;
+        String fwdHost = lastValue(headers.getAll("X-Forwarded-Host"));
+        Matcher hostAndPort = fwdHost == null ? null : SANE_HOST.matcher(fwdHost);
+        boolean hostGiven = hostAndPort != null && hostAndPort.matches();
+        int hostPort = hostGiven ? parsePort(hostAndPort.group(2), defaultPort(fwdProto))
+                : authority != null && authority.port() > 0 ? authority.port() : defaultPort(fwdProto);
+        int fwdPort = parsePort(lastValue(headers.getAll("X-Forwarded-Port")), hostPort);
+        return new EdgeRequest(requestId, clientIp, fwdProto, hostGiven ? fwdHost : host, fwdPort);
     }
 
-    private static String lastValue(List<String> headerValues, String fallback) {
+    /** The right-most non-empty entry over all header lines, or null. */
+    private static String lastValue(List<String> headerValues) {
         for (int i = headerValues.size() - 1; i >= 0; i--) {
-            String[] parts = headerValues.get(i).split(",");
-            for (int j = parts.length - 1; j >= 0; j--) {
-                String value = parts[j].trim();
-                if (!value.isEmpty()) {
-                    return value;
+            String value = headerValues.get(i);
+            int end = value.length();
+            while (end >= 0) {
+                int comma = value.lastIndexOf(',', end - 1);
+                String part = value.substring(comma + 1, end).trim();
+                if (!part.isEmpty()) {
+                    return part;
                 }
+                end = comma;
             }
         }
-        return fallback;
+        return null;
     }
 
     private static int parsePort(String value, int fallback) {

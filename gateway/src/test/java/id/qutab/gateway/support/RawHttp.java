@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,6 +33,27 @@ public final class RawHttp {
     public static Response get(int port, String rawPath) throws IOException {
         return exchange(port, ("GET " + rawPath + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII), List.of());
+    }
+
+    /**
+     * A request without a body from another loopback address ({@code 127.0.0.2}, …: Linux routes all of 127/8 to
+     * the loopback), so the gateway sees a peer other than the test's usual 127.0.0.1. Header lines go as given.
+     */
+    public static Response requestFrom(InetAddress localAddress, int port, String method, String path,
+                                       Map<String, String> headers) throws IOException {
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                + "\r\nConnection: close\r\nContent-Length: 0\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("\r\n");
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return parse(readAll(socket.getInputStream()));
+        }
     }
 
     /** POSTs the chunks with Transfer-Encoding: chunked. */
