@@ -1,14 +1,14 @@
 package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.support.Affiliates;
+import id.qutab.affiliate.support.DirectDb;
+import id.qutab.affiliate.support.Metrics;
 import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -32,14 +32,13 @@ class ReferralRedirectTest {
     private static final Pattern COOKIE = Pattern.compile(
             "qutab_ref=([A-Za-z0-9]+)~([0-9a-f-]{36}); Max-Age=2592000; Path=/; SameSite=Lax; HttpOnly; Secure");
 
-    @Inject
-    TestDb db;
+    /** Over JDBC, not injected: {@code ReferralRedirectIT} runs these tests against the packaged app. */
+    final TestDb db = DirectDb.affiliate();
 
-    @Inject
-    ClickFlusher flusher;
-
-    @Inject
-    MeterRegistry registry;
+    /** Writes the buffered clicks now; {@code ReferralRedirectIT} waits for the scheduled flush instead. */
+    void flushClicks() {
+        Arc.container().instance(ClickFlusher.class).get().flush();
+    }
 
     private static Response visit(String path) {
         return given().redirects().follow(false).urlEncodingEnabled(false).header("User-Agent", BROWSER)
@@ -63,7 +62,7 @@ class ReferralRedirectTest {
         assertEquals(a.code(), cookie.group(1));
         UUID clickId = UUID.fromString(cookie.group(2));
 
-        flusher.flush();
+        flushClicks();
         List<Object> click = db.rows("SELECT affiliate_id, code, bot, unique_visit, length(visitor_hash), click::text"
                 + " FROM click WHERE id = ?", clickId).get(0);
         assertEquals(a.id(), click.get(0));
@@ -89,7 +88,7 @@ class ReferralRedirectTest {
         assertTrue(cookie.matches(), r.header("Set-Cookie"));
         assertEquals(a.code(), cookie.group(1));
 
-        flusher.flush();
+        flushClicks();
         assertEquals(0, db.count("SELECT count(*) FROM click WHERE affiliate_id = ?", a.id()));
         assertEquals(0, db.count("SELECT coalesce(sum(clicks), 0) FROM daily_stats WHERE affiliate_id = ?", a.id()));
         assertEquals(before + 1, limitedClicks());
@@ -97,13 +96,12 @@ class ReferralRedirectTest {
         // The same visitor under the limit is counted as usual.
         given().redirects().follow(false).header("User-Agent", BROWSER).header("X-Forwarded-For", "203.0.113.78")
                 .get("/r/" + a.code()).then().statusCode(302);
-        flusher.flush();
+        flushClicks();
         assertEquals(1, db.count("SELECT count(*) FROM click WHERE affiliate_id = ?", a.id()));
     }
 
     private double limitedClicks() {
-        Counter counter = registry.find("qutab.referral.clicks.limited").counter();
-        return counter == null ? 0 : counter.count();
+        return Metrics.value("qutab_referral_clicks_limited_total");
     }
 
     @Test
@@ -154,7 +152,7 @@ class ReferralRedirectTest {
         assertEquals(302, r.statusCode());
         assertEquals(LANDING, r.header("Location"));
         assertNull(r.header("Set-Cookie"));
-        flusher.flush();
+        flushClicks();
         assertEquals(0, db.count("SELECT count(*) FROM click WHERE affiliate_id = ?", a.id()));
 
         given().auth().oauth2(Affiliates.admin()).post("/api/admin/affiliates/" + a.id() + "/reinstate")
@@ -177,7 +175,7 @@ class ReferralRedirectTest {
         assertEquals(302, r.statusCode());
         Matcher cookie = COOKIE.matcher(r.header("Set-Cookie"));
         assertTrue(cookie.matches());
-        flusher.flush();
+        flushClicks();
         assertEquals(List.of(true, false), db.rows("SELECT bot, unique_visit FROM click WHERE id = ?",
                 UUID.fromString(cookie.group(2))).get(0));
         assertEquals(0, db.count("SELECT coalesce(sum(clicks), 0) FROM daily_stats WHERE affiliate_id = ?", a.id()));

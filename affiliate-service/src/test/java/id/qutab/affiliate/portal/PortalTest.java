@@ -2,6 +2,7 @@ package id.qutab.affiliate.portal;
 
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.support.Affiliates;
+import id.qutab.affiliate.support.DirectDb;
 import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
@@ -14,7 +15,6 @@ import id.qutab.testing.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -49,8 +49,8 @@ class PortalTest {
     private static final String SHARE_TEXT = "Yuk%20tunaikan%20qurban%20%26%20aqiqah%20bersama%20Qutab%20%F0%9F%90%90"
             + "%20Hewan%20sehat%2C%20penyaluran%20terdokumentasi.";
 
-    @Inject
-    TestDb db;
+    /** Over JDBC, not injected: {@code PortalIT} runs these tests against the packaged app. */
+    final TestDb db = DirectDb.affiliate();
 
     private static UUID sale(Affiliates.Made a, String customer, long price) {
         UUID order = UUID.randomUUID();

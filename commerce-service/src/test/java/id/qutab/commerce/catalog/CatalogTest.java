@@ -1,13 +1,13 @@
 package id.qutab.commerce.catalog;
 
 import id.qutab.testing.TestDb;
+import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 @QuarkusTestResource(value = ZenditSandboxResource.class, restrictToAnnotatedClass = false)
 class CatalogTest {
 
-    @Inject
-    TestDb db;
+    /** Over JDBC, not injected: {@code CatalogIT} runs these tests against the packaged app. */
+    final TestDb db = DirectDb.commerce();
 
     static Map<String, Object> input(String name, String category, long price, int stock, boolean active) {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -1,12 +1,12 @@
 package id.qutab.commerce.customers;
 
 import id.qutab.testing.TestDb;
+import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -29,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTestResource(value = ZenditSandboxResource.class, restrictToAnnotatedClass = false)
 class ConsumedEventsTest {
 
-    @Inject
-    TestDb db;
+    /** Over JDBC, not injected: {@code ConsumedEventsIT} runs these tests against the packaged app. */
+    final TestDb db = DirectDb.commerce();
 
     @Test
     void registeredUsersBecomeCustomersAndDeletedOnesAreAnonymized() {

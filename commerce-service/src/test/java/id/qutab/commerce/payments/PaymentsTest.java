@@ -5,24 +5,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.qutab.testing.TestDb;
+import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.Fixtures;
 import id.qutab.commerce.support.Pay;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.platform.outbox.OutboxRelay;
 import id.qutab.testing.PostgresResource;
 import id.qutab.zendit.sandbox.ZenditSandbox;
+import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static id.qutab.commerce.support.Fixtures.as;
 import static id.qutab.commerce.support.Fixtures.asAdmin;
@@ -43,23 +45,19 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Acceptance point 2: payments through the Zendit sandbox, callbacks over real HTTP. */
+/**
+ * Acceptance point 2: payments through the Zendit sandbox, callbacks over real HTTP. {@code PaymentsIT} runs these
+ * tests against the packaged app (issue 14), so nothing here is injected: the database is read over JDBC and the
+ * two in-process helpers (outbox relay, mock mailbox) are hooks the IT replaces.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = ZenditSandboxResource.class, restrictToAnnotatedClass = false)
 class PaymentsTest {
 
-    @Inject
-    TestDb db;
+    final TestDb db = DirectDb.commerce();
 
-    @Inject
-    ObjectMapper json;
-
-    @Inject
-    MockMailbox mailbox;
-
-    @Inject
-    OutboxRelay relay;
+    final ObjectMapper json = new ObjectMapper();
 
     final ZenditSandbox sandbox = ZenditSandboxResource.sandbox();
 
@@ -78,14 +76,16 @@ class PaymentsTest {
 
     /** Delivers the outbox (to this app itself in tests): the confirmation mail is sent by commerce's own consumer. */
     void relayOutbox() {
-        relay.newWorker().drain(Duration.ofSeconds(20));
+        Arc.container().instance(OutboxRelay.class).get().newWorker().drain(Duration.ofSeconds(20));
     }
 
     /**
-     * Exactly {@code count} mails to {@code to}. Mails leave after the consumer's commit (platform notifications),
-     * so this waits for them, then gives a late extra one time to show up before counting.
+     * Exactly {@code count} mails to {@code to}, the first of them checked by {@code content}. Mails leave after the
+     * consumer's commit (platform notifications), so this waits for them, then gives a late extra one time to show
+     * up before counting.
      */
-    List<Mail> mails(String to, int count) {
+    void mailed(String to, int count, Consumer<Mail> content) {
+        MockMailbox mailbox = Arc.container().instance(MockMailbox.class).get();
         Fixtures.await(count + " mail(s) to " + to, Duration.ofSeconds(10), () -> {
             List<Mail> sent = mailbox.getMailsSentTo(to);
             return sent != null && sent.size() >= count;
@@ -97,7 +97,7 @@ class PaymentsTest {
         }
         List<Mail> sent = mailbox.getMailsSentTo(to);
         assertEquals(count, sent.size());
-        return sent;
+        content.accept(sent.get(0));
     }
 
     @Test
@@ -160,10 +160,11 @@ class PaymentsTest {
                 + "AND destination = 'commerce'", orderId.toString()));
 
         relayOutbox();
-        List<Mail> mails = mails(email(me), 1);
-        assertTrue(mails.get(0).getSubject().contains(number), mails.get(0).getSubject());
-        assertTrue(mails.get(0).getHtml().contains("Rp 12.049.999"), mails.get(0).getHtml());
-        assertTrue(mails.get(0).getHtml().contains("Ali, Umar, Usman"));
+        mailed(email(me), 1, mail -> {
+            assertTrue(mail.getSubject().contains(number), mail.getSubject());
+            assertTrue(mail.getHtml().contains("Rp 12.049.999"), mail.getHtml());
+            assertTrue(mail.getHtml().contains("Ali, Umar, Usman"));
+        });
 
         // the same callback again (as the provider may): audited, no second effect
         sandbox.resendLastCallback(invoiceId);
@@ -178,7 +179,7 @@ class PaymentsTest {
                 invoiceId) == 3);
         assertEquals(1, outbox("commerce.order.paid", orderId));
         relayOutbox();
-        assertEquals(1, mails(email(me), 1).size());
+        mailed(email(me), 1, mail -> { });
         as(me).post("/api/orders/" + orderId + "/payment").then().statusCode(409);
 
         // invoice PDF
@@ -266,9 +267,10 @@ class PaymentsTest {
         asAdmin().post("/api/admin/jobs/payment-expiry/run").then().statusCode(200)
                 .body("processed", equalTo(0)).body("paid", equalTo(0));
         relayOutbox();
-        List<Mail> mails = mails(email(me), 1);
-        assertTrue(mails.get(0).getSubject().startsWith("Payment received - order QTB-"), mails.get(0).getSubject());
-        assertTrue(mails.get(0).getHtml().contains("On behalf of: Budi Santoso"), mails.get(0).getHtml());
+        mailed(email(me), 1, mail -> {
+            assertTrue(mail.getSubject().startsWith("Payment received - order QTB-"), mail.getSubject());
+            assertTrue(mail.getHtml().contains("On behalf of: Budi Santoso"), mail.getHtml());
+        });
     }
 
     @Test

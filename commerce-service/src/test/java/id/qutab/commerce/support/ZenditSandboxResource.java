@@ -8,16 +8,20 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The embedded Zendit sandbox on a random port; it calls back the test app on its fixed test port
- * ({@code %test.quarkus.http.test-port=18182}).
+ * The embedded Zendit sandbox on a random port, in the test JVM; it calls back the app under test on its fixed test
+ * port: the {@code @QuarkusTest} app, or the packaged app a {@code *IT} class launches (which listens on the same
+ * {@code quarkus.http.test-port}).
  */
 public class ZenditSandboxResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String SECRET_KEY = "test-zendit-secret";
     public static final String CALLBACK_TOKEN = "test-zendit-callback-token";
-    /** The app's test port: {@code COMMERCE_TEST_PORT} (environment) or 18182, as in application.properties. */
-    public static final String CALLBACK_URL = "http://localhost:"
-            + java.util.Objects.requireNonNullElse(System.getenv("COMMERCE_TEST_PORT"), "18182") + "/webhooks/zendit";
+    /**
+     * The app's test port, resolved as its configuration does: {@code -Dquarkus.http.test-port} if given, else
+     * {@code COMMERCE_TEST_PORT} (environment), else 18182 (application.properties).
+     */
+    public static final String CALLBACK_URL = "http://localhost:" + System.getProperty("quarkus.http.test-port",
+            java.util.Objects.requireNonNullElse(System.getenv("COMMERCE_TEST_PORT"), "18182")) + "/webhooks/zendit";
 
     private static ZenditSandbox sandbox;
 
