@@ -1,15 +1,12 @@
 package id.qutab.payout.ktp;
 
-import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.payout.testsupport.Images;
-import id.qutab.testing.PostgresResource;
+import id.qutab.payout.testsupport.ServiceDb;
 import id.qutab.testing.TestJwt;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
@@ -33,18 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Core rule 7: KTP images are validated by content, sealed before they touch the disk, read only by admins, audited. */
-@QuarkusTest
-@QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
-class KtpVaultTest {
+/**
+ * Core rule 7: KTP images are validated by content, sealed before they touch the disk, read only by admins, audited.
+ * Checked through HTTP, the database and the vault's directory only, so that they also run against the packaged app
+ * ({@link KtpVaultIT}); {@link KtpVaultTest} adds what needs the vault bean itself.
+ */
+abstract class KtpVaultChecks {
 
-    private static final String PROBLEM = "application/problem+json";
+    static final String PROBLEM = "application/problem+json";
 
-    @Inject
-    TestDb db;
-
-    @Inject
-    KtpVault vault;
+    /** The app's database over the test JVM's own connection. */
+    final ServiceDb db = new ServiceDb();
 
     @Test
     void theStoredFileIsCiphertextNotAnImageAndDiffersFromTheUpload() throws IOException {
@@ -65,7 +61,7 @@ class KtpVaultTest {
         assertEquals(List.of(640, 400), row.subList(5, 7));
         assertFalse(storageName.contains(account.toString()) || storageName.contains(a.affiliateId().toString()));
 
-        byte[] stored = Files.readAllBytes(vault.directory().resolve(storageName));
+        byte[] stored = Files.readAllBytes(vaultDirectory().resolve(storageName));
         assertEquals(upload.length + 16, stored.length, "AES-GCM: same length plus the 16-byte tag");
         assertFalse(Arrays.equals(upload, stored));
         assertFalse(stored[0] == (byte) 0xFF && stored[1] == (byte) 0xD8, "no JPEG magic in the stored file");
@@ -205,7 +201,7 @@ class KtpVaultTest {
         assertEquals(2, db.count("SELECT count(*) FROM ktp_document WHERE account_id = ?", account));
         assertEquals(1, db.count("SELECT count(*) FROM ktp_document WHERE account_id = ? AND superseded_at IS NULL",
                 account));
-        assertFalse(Files.exists(vault.directory().resolve(first)), "the superseded file is deleted");
+        assertFalse(Files.exists(vaultDirectory().resolve(first)), "the superseded file is deleted");
         byte[] read = given().auth().oauth2(ADMIN).get("/api/admin/bank-accounts/" + account + "/ktp")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
         assertArrayEquals(second, read);
@@ -216,7 +212,7 @@ class KtpVaultTest {
         Affiliate a = Fixtures.approvedAffiliate();
         Fixtures.uploadKtp(a.token(), Images.jpeg(640, 400), "ktp.jpg", "image/jpeg").then().statusCode(201);
         UUID account = a.accountId();
-        Path file = vault.directory().resolve((String) db.one(
+        Path file = vaultDirectory().resolve((String) db.one(
                 "SELECT storage_name FROM ktp_document WHERE account_id = ?", account));
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
@@ -228,39 +224,13 @@ class KtpVaultTest {
         assertEquals(1, db.count("SELECT count(*) FROM ktp_access_audit WHERE account_id = ?", account));
     }
 
-    @Test
-    void rotationKeepsOldFilesReadableAndTheRekeyJobMovesThemToTheActiveKey() {
-        Affiliate a = Fixtures.approvedAffiliate();
-        byte[] upload = Images.jpeg(640, 400);
-        Fixtures.uploadKtp(a.token(), upload, "ktp.jpg", "image/jpeg").then().statusCode(201);
-        UUID account = a.accountId();
-        // as if it had been uploaded before the rotation, under the retired key t1
-        KtpVault.Sealed old = vault.seal("t1", account, upload);
-        String oldName = vault.store(old.ciphertext());
-        String current = (String) db.one("SELECT storage_name FROM ktp_document WHERE account_id = ?", account);
-        db.exec("UPDATE ktp_document SET storage_name = ?, key_id = 't1', iv = ? WHERE account_id = ?",
-                oldName, old.iv(), account);
-        vault.delete(current);
-
-        byte[] read = given().auth().oauth2(ADMIN).get("/api/admin/bank-accounts/" + account + "/ktp")
-                .then().statusCode(200).extract().asByteArray();
-        assertArrayEquals(upload, read);
-
-        given().auth().oauth2(a.token()).post("/api/admin/jobs/ktp-rekey/run").then().statusCode(403);
-        given().auth().oauth2(ADMIN).post("/api/admin/jobs/ktp-rekey/run").then().statusCode(200)
-                .body("job", equalTo("ktp-rekey")).body("images", equalTo(1)).body("failed", equalTo(0));
-        List<Object> row = db.rows("SELECT key_id, storage_name FROM ktp_document WHERE account_id = ?", account).get(0);
-        assertEquals("t2", row.get(0));
-        assertFalse(Files.exists(vault.directory().resolve(oldName)));
-        assertArrayEquals(upload, given().auth().oauth2(ADMIN).get("/api/admin/bank-accounts/" + account + "/ktp")
-                .then().statusCode(200).extract().asByteArray());
-        given().auth().oauth2(ADMIN).post("/api/admin/jobs/ktp-rekey/run").then().statusCode(200)
-                .body("processed", equalTo(0));
-        given().auth().oauth2(ADMIN).post("/api/admin/jobs/no-such-job/run").then().statusCode(404);
+    /** Where the app keeps the sealed files: its qutab.ktp.dir, relative to the module directory both processes run in. */
+    static Path vaultDirectory() {
+        return Path.of(ConfigProvider.getConfig().getValue("qutab.ktp.dir", String.class)).toAbsolutePath().normalize();
     }
 
     private long files() throws IOException {
-        try (Stream<Path> list = Files.list(vault.directory())) {
+        try (Stream<Path> list = Files.list(vaultDirectory())) {
             return list.count();
         }
     }
