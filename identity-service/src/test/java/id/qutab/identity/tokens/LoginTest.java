@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
-import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.identity.support.Jwts;
+import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,7 +16,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package id.qutab.identity.tokens;
 
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
-import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.identity.support.Jwts;
+import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +11,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
