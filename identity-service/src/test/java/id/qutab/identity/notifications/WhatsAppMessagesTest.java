@@ -1,20 +1,20 @@
 package id.qutab.identity.notifications;
 
 import id.qutab.identity.support.Db;
+import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.identity.support.WhatsAppSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import id.qutab.testing.TestJwt;
 import id.qutab.whatsapp.sandbox.Message;
 import id.qutab.whatsapp.sandbox.WhatsAppSandbox;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = WhatsAppSandboxResource.class, restrictToAnnotatedClass = false)
 class WhatsAppMessagesTest {
 
-    @Inject
-    AgroalDataSource db;
+    /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
+    final DataSource db = new ServiceDataSource();
 
     WhatsAppSandbox sandbox = WhatsAppSandboxResource.sandbox();
 

@@ -6,16 +6,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
 import id.qutab.identity.support.Jwts;
+import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class LoginTest {
 
-    @Inject
-    AgroalDataSource db;
+    /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
+    final DataSource db = new ServiceDataSource();
 
     private final ObjectMapper json = new ObjectMapper();
 

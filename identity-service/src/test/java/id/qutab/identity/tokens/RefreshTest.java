@@ -3,14 +3,14 @@ package id.qutab.identity.tokens;
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
 import id.qutab.identity.support.Jwts;
+import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class RefreshTest {
 
-    @Inject
-    AgroalDataSource db;
+    /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
+    final DataSource db = new ServiceDataSource();
 
     @Test
     void refreshRotatesThePairAndSpendsTheOldRefreshToken() {

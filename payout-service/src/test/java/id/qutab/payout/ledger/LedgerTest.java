@@ -1,14 +1,13 @@
 package id.qutab.payout.ledger;
 
-import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
+import id.qutab.payout.testsupport.ServiceDb;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
 class LedgerTest {
 
-    @Inject
-    TestDb db;
+    /** The app's database over the test JVM's own connection: also works against the packaged app (LedgerIT). */
+    final ServiceDb db = new ServiceDb();
 
     @Test
     void createdMaturedRequestedApprovedPaid() {
