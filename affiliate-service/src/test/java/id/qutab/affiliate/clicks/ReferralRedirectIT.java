@@ -1,6 +1,6 @@
 package id.qutab.affiliate.clicks;
 
-import id.qutab.affiliate.support.TestJwtKeyResource;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * {@code /r/{code}} redirects, sets the cookie, records the visitor's click (hashed, never the raw address).
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = TestJwtKeyResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwtKeyFiles.class, restrictToAnnotatedClass = false)
 class ReferralRedirectIT extends ReferralRedirectTest {
 
     /**

@@ -1,7 +1,6 @@
 package id.qutab.affiliate.clicks;
 
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.DirectDb;
 import id.qutab.affiliate.support.Metrics;
 import id.qutab.testing.TestDb;
 import id.qutab.testing.PostgresResource;
@@ -33,7 +32,7 @@ class ReferralRedirectTest {
             "qutab_ref=([A-Za-z0-9]+)~([0-9a-f-]{36}); Max-Age=2592000; Path=/; SameSite=Lax; HttpOnly; Secure");
 
     /** Over JDBC, not injected: {@code ReferralRedirectIT} runs these tests against the packaged app. */
-    final TestDb db = DirectDb.affiliate();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     /** Writes the buffered clicks now; {@code ReferralRedirectIT} waits for the scheduled flush instead. */
     void flushClicks() {

@@ -1,6 +1,6 @@
 package id.qutab.affiliate.portal;
 
-import id.qutab.affiliate.support.TestJwtKeyResource;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -10,6 +10,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * by content (ImageIO, which a native image has only with AWT).
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = TestJwtKeyResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwtKeyFiles.class, restrictToAnnotatedClass = false)
 class PortalIT extends PortalTest {
 }

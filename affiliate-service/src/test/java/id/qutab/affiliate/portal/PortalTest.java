@@ -2,7 +2,6 @@ package id.qutab.affiliate.portal;
 
 import id.qutab.affiliate.commissions.Commission;
 import id.qutab.affiliate.support.Affiliates;
-import id.qutab.affiliate.support.DirectDb;
 import id.qutab.testing.TestDb;
 import id.qutab.affiliate.support.Events;
 import id.qutab.affiliate.support.Events.Event;
@@ -50,7 +49,7 @@ class PortalTest {
             + "%20Hewan%20sehat%2C%20penyaluran%20terdokumentasi.";
 
     /** Over JDBC, not injected: {@code PortalIT} runs these tests against the packaged app. */
-    final TestDb db = DirectDb.affiliate();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     private static UUID sale(Affiliates.Made a, String customer, long price) {
         UUID order = UUID.randomUUID();

@@ -1,6 +1,6 @@
 package id.qutab.commerce.catalog;
 
-import id.qutab.commerce.support.TestJwtKeyResource;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,6 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * uploads validated by content (ImageIO, which a native image has only with AWT) and served back.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = TestJwtKeyResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwtKeyFiles.class, restrictToAnnotatedClass = false)
 class CatalogIT extends CatalogTest {
 }

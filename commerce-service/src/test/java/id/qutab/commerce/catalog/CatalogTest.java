@@ -1,7 +1,6 @@
 package id.qutab.commerce.catalog;
 
 import id.qutab.testing.TestDb;
-import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 class CatalogTest {
 
     /** Over JDBC, not injected: {@code CatalogIT} runs these tests against the packaged app. */
-    final TestDb db = DirectDb.commerce();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     static Map<String, Object> input(String name, String category, long price, int stock, boolean active) {
         Map<String, Object> body = new LinkedHashMap<>();

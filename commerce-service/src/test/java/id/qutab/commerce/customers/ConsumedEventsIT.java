@@ -1,6 +1,6 @@
 package id.qutab.commerce.customers;
 
-import id.qutab.commerce.support.TestJwtKeyResource;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,6 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * once, their effect read in the database and through the API.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = TestJwtKeyResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwtKeyFiles.class, restrictToAnnotatedClass = false)
 class ConsumedEventsIT extends ConsumedEventsTest {
 }

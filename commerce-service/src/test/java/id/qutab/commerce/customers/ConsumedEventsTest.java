@@ -1,7 +1,6 @@
 package id.qutab.commerce.customers;
 
 import id.qutab.testing.TestDb;
-import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.ZenditSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
@@ -30,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class ConsumedEventsTest {
 
     /** Over JDBC, not injected: {@code ConsumedEventsIT} runs these tests against the packaged app. */
-    final TestDb db = DirectDb.commerce();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     @Test
     void registeredUsersBecomeCustomersAndDeletedOnesAreAnonymized() {

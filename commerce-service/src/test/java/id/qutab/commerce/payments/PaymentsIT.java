@@ -1,7 +1,7 @@
 package id.qutab.commerce.payments;
 
+import id.qutab.testing.TestJwtKeyFiles;
 import id.qutab.commerce.support.Fixtures;
-import id.qutab.commerce.support.TestJwtKeyResource;
 import id.qutab.testing.SignedEvents;
 import io.quarkus.mailer.Mail;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the confirmation mail is checked in the notification outbox (rendered and sent; what it says is the JVM test's).
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(value = TestJwtKeyResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestJwtKeyFiles.class, restrictToAnnotatedClass = false)
 class PaymentsIT extends PaymentsTest {
 
     /** The relay is off in the {@code %test} profile: deliver commerce's own pending events, signed, as it would. */

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.qutab.testing.TestDb;
-import id.qutab.commerce.support.DirectDb;
 import id.qutab.commerce.support.Fixtures;
 import id.qutab.commerce.support.Pay;
 import id.qutab.commerce.support.ZenditSandboxResource;
@@ -55,7 +54,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = ZenditSandboxResource.class, restrictToAnnotatedClass = false)
 class PaymentsTest {
 
-    final TestDb db = DirectDb.commerce();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     final ObjectMapper json = new ObjectMapper();
 

@@ -1,7 +1,7 @@
 package id.qutab.identity.notifications;
 
+import id.qutab.testing.AppDataSource;
 import id.qutab.identity.support.Db;
-import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.identity.support.WhatsAppSandboxResource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class WhatsAppMessagesTest {
 
     /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
-    final DataSource db = new ServiceDataSource();
+    final DataSource db = new AppDataSource();
 
     WhatsAppSandbox sandbox = WhatsAppSandboxResource.sandbox();
 

@@ -1,12 +1,12 @@
 package id.qutab.identity.tokens;
 
+import id.qutab.testing.AppDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
 import id.qutab.identity.support.Jwts;
-import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.TestJwt;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginTest {
 
     /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
-    final DataSource db = new ServiceDataSource();
+    final DataSource db = new AppDataSource();
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -1,9 +1,9 @@
 package id.qutab.identity.tokens;
 
+import id.qutab.testing.AppDataSource;
 import id.qutab.identity.support.Api;
 import id.qutab.identity.support.Db;
 import id.qutab.identity.support.Jwts;
-import id.qutab.identity.support.ServiceDataSource;
 import id.qutab.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class RefreshTest {
 
     /** The app's database over the test JVM's own connection: also works against the packaged app (the *IT). */
-    final DataSource db = new ServiceDataSource();
+    final DataSource db = new AppDataSource();
 
     @Test
     void refreshRotatesThePairAndSpendsTheOldRefreshToken() {

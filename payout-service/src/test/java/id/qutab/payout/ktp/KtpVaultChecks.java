@@ -1,9 +1,9 @@
 package id.qutab.payout.ktp;
 
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
 import id.qutab.payout.testsupport.Images;
-import id.qutab.payout.testsupport.ServiceDb;
 import id.qutab.testing.TestJwt;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -40,7 +40,7 @@ abstract class KtpVaultChecks {
     static final String PROBLEM = "application/problem+json";
 
     /** The app's database over the test JVM's own connection. */
-    final ServiceDb db = new ServiceDb();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     @Test
     void theStoredFileIsCiphertextNotAnImageAndDiffersFromTheUpload() throws IOException {

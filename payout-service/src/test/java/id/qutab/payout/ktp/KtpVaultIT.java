@@ -1,6 +1,6 @@
 package id.qutab.payout.ktp;
 
-import id.qutab.payout.testsupport.TestKeyFiles;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,6 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * (ImageIO), sealed on disk, read back decrypted by an admin only, audited.
  */
 @QuarkusIntegrationTest
-@WithTestResource(TestKeyFiles.class)
+@WithTestResource(TestJwtKeyFiles.class)
 class KtpVaultIT extends KtpVaultChecks {
 }

@@ -1,6 +1,6 @@
 package id.qutab.payout.ledger;
 
-import id.qutab.payout.testsupport.TestKeyFiles;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
@@ -9,6 +9,6 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
  * as affiliate-service's relay would, applied once, in any order, and visible in the balances and payout rows.
  */
 @QuarkusIntegrationTest
-@WithTestResource(TestKeyFiles.class)
+@WithTestResource(TestJwtKeyFiles.class)
 class LedgerIT extends LedgerTest {
 }

@@ -1,8 +1,8 @@
 package id.qutab.payout.ledger;
 
+import id.qutab.testing.TestDb;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
-import id.qutab.payout.testsupport.ServiceDb;
 import id.qutab.testing.PostgresResource;
 import id.qutab.testing.SignedEvents;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LedgerTest {
 
     /** The app's database over the test JVM's own connection: also works against the packaged app (LedgerIT). */
-    final ServiceDb db = new ServiceDb();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     @Test
     void createdMaturedRequestedApprovedPaid() {

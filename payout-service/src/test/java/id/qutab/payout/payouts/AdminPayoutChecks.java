@@ -1,11 +1,11 @@
 package id.qutab.payout.payouts;
 
+import id.qutab.testing.TestDb;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import id.qutab.platform.reports.Csv;
 import id.qutab.payout.testsupport.Fixtures;
 import id.qutab.payout.testsupport.Fixtures.Affiliate;
-import id.qutab.payout.testsupport.ServiceDb;
 import io.quarkus.mailer.Mail;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class AdminPayoutChecks {
 
     /** The app's database over the test JVM's own connection. */
-    final ServiceDb db = new ServiceDb();
+    final TestDb db = TestDb.ofAppUnderTest();
 
     /**
      * The mails sent to {@code email} once there are at least {@code count}; empty where the test cannot see the app's

@@ -1,6 +1,6 @@
 package id.qutab.payout.payouts;
 
-import id.qutab.payout.testsupport.TestKeyFiles;
+import id.qutab.testing.TestJwtKeyFiles;
 import io.quarkus.mailer.Mail;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
@@ -13,7 +13,7 @@ import java.util.Optional;
  * their events, the statement PDF (OpenPDF, its fonts) read back as text, the CSV transfer batch.
  */
 @QuarkusIntegrationTest
-@WithTestResource(TestKeyFiles.class)
+@WithTestResource(TestJwtKeyFiles.class)
 class AdminPayoutIT extends AdminPayoutChecks {
 
     /** The mock mailbox is in the app's process; the mails' content is {@link AdminPayoutTest}'s to check. */

@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import javax.sql.DataSource;
+
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -25,6 +27,23 @@ public class TestDb {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Set instead of the injected one by {@link #ofAppUnderTest()}. */
+    private DataSource direct;
+
+    /**
+     * A {@code TestDb} on the test JVM's own connection to the app's database ({@link AppDataSource}), for tests that
+     * a {@code @QuarkusIntegrationTest} extends: there the app runs in another process and nothing is injected.
+     */
+    public static TestDb ofAppUnderTest() {
+        TestDb db = new TestDb();
+        db.direct = new AppDataSource();
+        return db;
+    }
+
+    private Connection connection() throws SQLException {
+        return direct != null ? direct.getConnection() : dataSource.getConnection();
+    }
+
     /** A count or sum; SQL's {@code NULL} (the sum of no rows) is 0. */
     public long count(String sql, Object... args) {
         Object value = one(sql, args);
@@ -37,7 +56,7 @@ public class TestDb {
     }
 
     public List<List<Object>> rows(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             List<List<Object>> rows = new ArrayList<>();
             if (!ps.execute()) {
@@ -60,7 +79,7 @@ public class TestDb {
     }
 
     public int exec(String sql, Object... args) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
         } catch (SQLException e) {

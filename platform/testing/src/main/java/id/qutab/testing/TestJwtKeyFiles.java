@@ -1,4 +1,4 @@
-package id.qutab.identity.support;
+package id.qutab.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -11,13 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
- * The platform-testing JWT key pair as files, for a {@code @QuarkusIntegrationTest}. The {@code %test} profile names
- * the keys by their classpath location ({@code qutab-test-jwt/*.pem} in platform-testing, a test dependency): the
- * packaged jar and the native binary do not contain them, so the test JVM writes them out and hands the app their
- * paths. Identity signs with the private key (so its tokens and {@code TestJwt}'s verify alike) and publishes and
- * verifies with the public one.
+ * The test JWT key pair ({@link TestJwt}) as files, for a {@code @QuarkusIntegrationTest}. The platform's
+ * {@code %test} profile names the keys by their classpath location ({@code qutab-test-jwt/*.pem} in this jar, a test
+ * dependency): the packaged jar and the native binary do not contain them, so the test JVM writes them out and hands
+ * the app their paths. Identity signs with the private key and publishes the public one; every service verifies
+ * {@link TestJwt}'s tokens with the public one.
  */
-public class TestKeyFiles implements QuarkusTestResourceLifecycleManager {
+public class TestJwtKeyFiles implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
@@ -36,9 +36,9 @@ public class TestKeyFiles implements QuarkusTestResourceLifecycleManager {
     }
 
     private static String copy(String name, Path dir) {
-        try (InputStream in = TestKeyFiles.class.getResourceAsStream("/qutab-test-jwt/" + name)) {
+        try (InputStream in = TestJwtKeyFiles.class.getResourceAsStream("/qutab-test-jwt/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("qutab-test-jwt/" + name + " is not on the test classpath (platform-testing)");
+                throw new IllegalStateException("qutab-test-jwt/" + name + " is not on the test classpath");
             }
             Files.createDirectories(dir);
             Path file = dir.resolve(name);

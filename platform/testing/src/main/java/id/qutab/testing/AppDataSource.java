@@ -1,4 +1,4 @@
-package id.qutab.identity.support;
+package id.qutab.testing;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -8,13 +8,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The service's database as the test JVM reaches it: the URL, account and schema the app under test was given,
- * read from the test's configuration on first use. Unlike an injected datasource this also works in a
- * {@code @QuarkusIntegrationTest}, where the app runs in another process (the packaged jar or the native binary)
- * and nothing can be injected: {@code PostgresResource} starts in the test JVM and hands the app its database, and
+ * The service's database as the test JVM reaches it on its own connection: the URL, account and schema the app under
+ * test was given, read from the test's configuration on first use. Unlike an injected datasource this also works in
+ * a {@code @QuarkusIntegrationTest}, where the app runs in another process (the packaged jar or the native binary)
+ * and nothing can be injected: {@link PostgresResource} starts in the test JVM and hands the app its database, and
  * Quarkus shows the test that same configuration.
  */
-public class ServiceDataSource extends PGSimpleDataSource {
+public class AppDataSource extends PGSimpleDataSource {
 
     private boolean configured;
 
@@ -32,7 +32,8 @@ public class ServiceDataSource extends PGSimpleDataSource {
         setURL(config.getValue("quarkus.datasource.jdbc.url", String.class));
         setUser(config.getValue("quarkus.datasource.username", String.class));
         setPassword(config.getValue("quarkus.datasource.password", String.class));
-        setCurrentSchema(config.getValue("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", String.class));
+        config.getOptionalValue("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema", String.class)
+                .ifPresent(this::setCurrentSchema);
         configured = true;
     }
 }
