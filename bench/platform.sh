@@ -81,6 +81,11 @@ run() { # name url
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" > "$out/$1.txt"
   echo "$1 $(cut -d' ' -f1 /proc/loadavg)" >> "$out/load.txt"
 }
+# JIT warm-up: each of our URLs gets WARMUP (5s) of the same load first, unmeasured, so a row measures compiled code
+# rather than the first seconds of compilation (the gateway's C2 compiles only after profiling in the interpreter).
+for url in "$COMMERCE$list_path" "$GATEWAY$list_path" "$AFFILIATE/r/$code" "$GATEWAY/r/$code"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP:-5s}" "$url" > /dev/null
+done
 run nginx-json "$NGINX$list_path"
 run list-direct "$COMMERCE$list_path"
 run list-gateway "$GATEWAY$list_path"
