@@ -144,6 +144,7 @@ public final class NativeReadiness {
         }
         Map<String, String> needed = new HashMap<>();
         for (ClassNode c : classes.values()) {
+            typeReference(c, needed);
             for (MethodNode m : c.methods) {
                 reflectiveUses(c, m, needed, problems);
             }
@@ -251,6 +252,19 @@ public final class NativeReadiness {
             all.addAll(c.invisibleAnnotations);
         }
         return all;
+    }
+
+    /** {@code new TypeReference<List<X>>() {}}: X is read reflectively. */
+    private static void typeReference(ClassNode c, Map<String, String> needed) {
+        if (!"com/fasterxml/jackson/core/type/TypeReference".equals(c.superName) || c.signature == null) {
+            return;
+        }
+        new SignatureReader(c.signature).accept(new SignatureVisitor(Opcodes.ASM9) {
+            @Override
+            public void visitClassType(String name) {
+                need(needed, name, c.name.replace('/', '.') + " (a Jackson TypeReference)");
+            }
+        });
     }
 
     /** Records in {@code needed} (type → where it is used) the types of ours that a call hands to reflection. */

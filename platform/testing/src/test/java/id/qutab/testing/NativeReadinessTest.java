@@ -30,8 +30,10 @@ class NativeReadinessTest {
                 + "GoodWrittenButHoldsBad"), problems::toString);
         assertTrue(has(problems, PREFIX + "BadOutboxPayload is read or written reflectively by " + PREFIX
                 + "Uses.publish (record of it)"), problems::toString);
+        assertTrue(has(problems, PREFIX + "BadReadAsList is read or written reflectively by " + PREFIX
+                + "Uses$1 (a Jackson TypeReference)"), problems::toString);
         // and nothing about the Good ones
-        assertEquals(6, problems.size(), problems::toString);
+        assertEquals(7, problems.size(), problems::toString);
     }
 
     private static boolean has(List<String> problems, String start) {

@@ -1,6 +1,7 @@
 package id.qutab.testing.nativefixtures;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.qutab.platform.outbox.Outbox;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -65,7 +66,17 @@ final class Fixtures {
     record GoodOutboxPayload(String id) {
     }
 
+    record BadReadAsList(String name) {
+    }
+
     static final class Uses {
+        private static final TypeReference<List<BadReadAsList>> LIST = new TypeReference<>() {
+        };
+
+        Object readList(ObjectMapper json) throws JsonProcessingException {
+            return json.readValue("[]", LIST);
+        }
+
         Object read(ObjectMapper json) throws JsonProcessingException {
             return json.readValue("{}", BadReadInto.class);
         }
