@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li><b>Nothing made at build time that must be made at run time.</b> A native image runs the class initialisers
  *   ({@code static} fields, {@code static {}}) of application classes while it is built, and keeps what they made.
  *   A class initialiser must not store a random, a clock, a key or a key store in a static field, nor read the
- *   time, draw randomness, load keys or read the environment or the configuration (directly, or through a static
+ *   time, draw randomness, load keys, read the environment or the configuration, or touch AWT/ImageIO (which
+ *   quarkus-awt initialises at run time: a static {@code java.awt.Color} fails the build) (directly, or through a static
  *   method of its own class). Made lazily on first use (e.g. {@code id.qutab.platform.random.RunTimeRandom}) or held
  *   by a CDI bean, the same thing is made at run time and passes.</li>
  *   <li><b>Reflection registered where Quarkus cannot see it.</b> Quarkus registers what REST endpoints take and
@@ -190,8 +191,16 @@ public final class NativeReadiness {
                                 + type.getClassName() + " is made at build time in a native image; make it on first"
                                 + " use (RunTimeRandom) or hold it in a CDI bean");
                     }
+                } else if (insn instanceof FieldInsnNode field && insn.getOpcode() == Opcodes.GETSTATIC
+                        && runTimeInitialised(field.owner)) {
+                    problems.add(where + ": reads " + field.owner.replace('/', '.') + "." + field.name
+                            + ", a class a native image initialises at run time (quarkus-awt)");
                 } else if (insn instanceof MethodInsnNode call) {
                     String target = call.owner + "." + call.name;
+                    if (runTimeInitialised(call.owner)) {
+                        problems.add(where + ": calls " + target.replace('/', '.')
+                                + ", a class a native image initialises at run time (quarkus-awt)");
+                    }
                     if (BUILD_TIME_HAZARD_CALLS.contains(target)) {
                         problems.add(where + ": calls " + target.replace('/', '.')
                                 + ", which a native image runs once on the build machine");
@@ -207,6 +216,11 @@ public final class NativeReadiness {
         }
         // Reported once per field even when both the type and the call match.
         return problems.stream().distinct().toList();
+    }
+
+    /** AWT and ImageIO are initialised at run time (quarkus-awt): a build-time class initialiser must not use them. */
+    private static boolean runTimeInitialised(String owner) {
+        return owner.startsWith("java/awt/") || owner.startsWith("javax/imageio/") || owner.startsWith("sun/awt/");
     }
 
     // ---------------------------------------------------------------- 2. reflection

@@ -37,6 +37,11 @@ final class Fixtures {
         }
     }
 
+    /** The old commerce InvoicePdf: an OpenPDF font with a java.awt.Color, made by the class initialiser. */
+    static final class BadStaticAwtColor {
+        static final java.awt.Color GREEN = new java.awt.Color(0x1B, 0x5E, 0x20);
+    }
+
     /** Made on first use at run time: fine. */
     static final class GoodLazyRandom {
         private static volatile SecureRandom random;
