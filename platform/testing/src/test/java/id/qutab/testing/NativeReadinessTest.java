@@ -38,6 +38,12 @@ class NativeReadinessTest {
         assertEquals(8, problems.size(), problems::toString);
     }
 
+    /** The platform library is compiled into every service's native image: the same rules hold for it. */
+    @Test
+    void thePlatformLibraryIsNativeReady() {
+        NativeReadiness.assertNativeReady(Path.of("..", "core", "target", "classes"));
+    }
+
     private static boolean has(List<String> problems, String start) {
         return problems.stream().anyMatch(p -> p.startsWith(start));
     }
