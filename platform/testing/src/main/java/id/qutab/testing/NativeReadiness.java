@@ -56,6 +56,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   through {@code createNativeQuery(sql, X.class)} / {@code createQuery(jpql, X.class)}. Each such type of ours,
  *   and each type of ours its fields hold, must carry {@code @RegisterForReflection} (or be an entity), else the
  *   native app answers {@code {}} or fails where the JVM worked.</li>
+ *   <li><b>Locales in the image.</b> A language named in code ({@code Locale.forLanguageTag("id-ID")}) must be in
+ *   {@code quarkus.locales}, or the native app formats its dates and numbers in English.</li>
  * </ol>
  */
 public final class NativeReadiness {
@@ -151,7 +153,63 @@ public final class NativeReadiness {
             }
         }
         problems.addAll(unregistered(needed, classes, registered));
+        problems.addAll(missingLocales(classesDir, classes));
         return problems;
+    }
+
+    // ---------------------------------------------------------------- 3. locales
+
+    /**
+     * A native image carries only the locales of {@code quarkus.locales} (default: the build machine's, en-US):
+     * {@code Locale.forLanguageTag("id-ID")} formats Indonesian dates and numbers on the JVM and English ones in
+     * the native app. Every language named in main code must be in the app's {@code quarkus.locales}.
+     */
+    private static List<String> missingLocales(Path classesDir, Map<String, ClassNode> classes) {
+        Set<String> configured = new HashSet<>(Set.of("en"));
+        Path properties = classesDir.resolve("application.properties");
+        if (Files.isRegularFile(properties)) {
+            java.util.Properties p = new java.util.Properties();
+            try (InputStream in = Files.newInputStream(properties)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (String tag : p.getProperty("quarkus.locales", "").split(",")) {
+                if (!tag.isBlank()) {
+                    configured.add(language(tag.trim()));
+                }
+            }
+        }
+        Set<String> problems = new TreeSet<>();
+        for (ClassNode c : classes.values()) {
+            for (MethodNode m : c.methods) {
+                for (AbstractInsnNode insn : m.instructions) {
+                    if (insn instanceof MethodInsnNode call && call.owner.equals("java/util/Locale")
+                            && (call.name.equals("forLanguageTag") || call.name.equals("of")
+                            || call.name.equals("<init>"))) {
+                        for (AbstractInsnNode p = call.getPrevious(); p != null; p = p.getPrevious()) {
+                            if (p instanceof LdcInsnNode ldc && ldc.cst instanceof String tag) {
+                                String language = language(tag);
+                                if (!language.isEmpty() && !configured.contains(language)) {
+                                    problems.add(c.name.replace('/', '.') + "." + m.name + " uses the locale " + tag
+                                            + ", which quarkus.locales (application.properties) does not include:"
+                                            + " a native image would format it as English");
+                                }
+                                break;
+                            }
+                            if (p instanceof MethodInsnNode || p.getOpcode() == Opcodes.ALOAD) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(problems);
+    }
+
+    private static String language(String tag) {
+        return tag.split("[-_]")[0].toLowerCase(java.util.Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- 1. class initialisers

@@ -42,6 +42,19 @@ final class Fixtures {
         static final java.awt.Color GREEN = new java.awt.Color(0x1B, 0x5E, 0x20);
     }
 
+    /** Indonesian dates, with no quarkus.locales (the fixtures have no application.properties): English in native. */
+    static final class BadLocale {
+        String day(java.time.LocalDate date) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("id-ID"))
+                    .format(date);
+        }
+
+        String english(java.time.LocalDate date) {
+            return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("en-GB"))
+                    .format(date);
+        }
+    }
+
     /** Made on first use at run time: fine. */
     static final class GoodLazyRandom {
         private static volatile SecureRandom random;
