@@ -37,6 +37,8 @@ class WorkflowFileTest {
     private static final Pattern BUILDER_IN_DOCKERFILE =
             Pattern.compile("(?m)^FROM\\s+(\\S*mandrel-builder-image\\S*)\\s+AS\\s+build\\s*$");
     private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
+    /** An action pinned to a release (vX.Y.Z) or a commit, never a moving branch or major tag. */
+    private static final Pattern PINNED = Pattern.compile("[^@\\s]+@(v\\d+\\.\\d+\\.\\d+|[0-9a-f]{40})");
 
     @Test
     void theRepositorysWorkflowsAreValidAndConsistentWithTheBuild() {
@@ -80,6 +82,11 @@ class WorkflowFileTest {
         Files.writeString(workflow, original.replace("payout-service, gateway]", "payout-service, gateway, billing]"));
         assertEquals(List.of("matrix module billing is not a module of the root pom.xml"), problems(copy, workflow));
 
+        // an action on a moving tag
+        Files.writeString(workflow, original.replace("actions/cache@v4.2.3", "actions/cache@v4"));
+        assertTrue(problems(copy, workflow).contains("action actions/cache@v4 is not pinned to a release tag (vX.Y.Z)"
+                + " or a commit"), () -> problems(copy, workflow).toString());
+
         // another builder image than the Dockerfile's
         Files.writeString(workflow, original.replaceFirst("mandrel-builder-image:[^\\s]+",
                 "mandrel-builder-image:jdk-21"));
@@ -100,6 +107,12 @@ class WorkflowFileTest {
         }
         List<String> reactor = reactorModules(repo);
         for (JsonNode job : tree.path("jobs")) {
+            for (JsonNode step : job.path("steps")) {
+                String uses = step.path("uses").asString("");
+                if (!uses.isEmpty() && !PINNED.matcher(uses).matches()) {
+                    problems.add("action " + uses + " is not pinned to a release tag (vX.Y.Z) or a commit");
+                }
+            }
             for (JsonNode module : job.path("strategy").path("matrix").path("module")) {
                 if (!reactor.contains(module.asString())) {
                     problems.add("matrix module " + module.asString() + " is not a module of the root pom.xml");
