@@ -2,6 +2,7 @@ package id.qutab.affiliate.attribution;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import id.qutab.affiliate.support.Payloads;
 
 import java.time.Instant;
@@ -45,6 +46,7 @@ public final class OrderEventPayloads {
      * before it kept the producer's whole line, hence unknown fields are ignored when read back).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection // written and read back by TrackedOrders' ObjectMapper (a TypeReference): Quarkus cannot see it
     public record Line(UUID productId, String category, Long quantity, Long lineTotal, Long paidAmount) {
 
         static Line of(JsonNode line) {

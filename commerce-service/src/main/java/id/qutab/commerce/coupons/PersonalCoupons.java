@@ -1,12 +1,12 @@
 package id.qutab.commerce.coupons;
 
 import id.qutab.platform.persistence.Sql;
+import id.qutab.platform.random.RunTimeRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,7 +20,6 @@ public class PersonalCoupons {
     /** No 0/O, 1/I/L: the code is read from a phone screen and typed again. */
     private static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     private static final int RANDOM_CHARS = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -42,10 +41,6 @@ public class PersonalCoupons {
     }
 
     private static String random() {
-        StringBuilder s = new StringBuilder(RANDOM_CHARS);
-        for (int i = 0; i < RANDOM_CHARS; i++) {
-            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return s.toString();
+        return RunTimeRandom.code(ALPHABET, RANDOM_CHARS);
     }
 }

@@ -30,10 +30,12 @@ public class InvoicePdf {
 
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm 'WIB'").withZone(JAKARTA);
-    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1B, 0x5E, 0x20));
-    private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
-    private static final Font NORMAL = new Font(Font.HELVETICA, 10);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
+    // Made with the bean at run time, not by the class initialiser: java.awt.Color is initialised at run time in a
+    // native image (quarkus-awt), so a static Color would fail the native build (deploy/README.md, native images).
+    private final Font title = new Font(Font.HELVETICA, 18, Font.BOLD, new Color(0x1B, 0x5E, 0x20));
+    private final Font bold = new Font(Font.HELVETICA, 10, Font.BOLD);
+    private final Font normal = new Font(Font.HELVETICA, 10);
+    private final Font small = new Font(Font.HELVETICA, 8, Font.NORMAL, Color.DARK_GRAY);
 
     public byte[] render(Order order, Payment payment) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -43,8 +45,8 @@ public class InvoicePdf {
             doc.addTitle("Invoice " + order.number);
             doc.addAuthor("Qutab");
             doc.open();
-            doc.add(new Paragraph("Qutab - Qurban Tanpa Batas", TITLE));
-            doc.add(new Paragraph("INVOICE / FAKTUR", BOLD));
+            doc.add(new Paragraph("Qutab - Qurban Tanpa Batas", title));
+            doc.add(new Paragraph("INVOICE / FAKTUR", bold));
             doc.add(Chunk.NEWLINE);
 
             PdfPTable head = new PdfPTable(2);
@@ -68,16 +70,16 @@ public class InvoicePdf {
             PdfPTable lines = new PdfPTable(new float[]{4.2f, 1.1f, 0.6f, 1.6f, 1.6f, 1.4f, 1.6f});
             lines.setWidthPercentage(100);
             for (String h : new String[]{"Hewan / Item", "Jenis", "Qty", "Harga", "Jumlah", "Diskon", "Dibayar"}) {
-                PdfPCell cell = new PdfPCell(new Phrase(h, BOLD));
+                PdfPCell cell = new PdfPCell(new Phrase(h, bold));
                 cell.setBackgroundColor(new Color(0xE8, 0xF5, 0xE9));
                 lines.addCell(cell);
             }
             for (OrderLine l : order.lines) {
                 PdfPCell name = new PdfPCell();
-                name.addElement(new Phrase(l.productName, NORMAL));
-                name.addElement(new Phrase("Atas nama / On behalf of: " + String.join(", ", l.onBehalfOf), SMALL));
+                name.addElement(new Phrase(l.productName, normal));
+                name.addElement(new Phrase("Atas nama / On behalf of: " + String.join(", ", l.onBehalfOf), small));
                 lines.addCell(name);
-                lines.addCell(new Phrase(l.category.name(), NORMAL));
+                lines.addCell(new Phrase(l.category.name(), normal));
                 lines.addCell(right(String.valueOf(l.quantity)));
                 lines.addCell(right(Rupiah.format(l.unitPrice)));
                 lines.addCell(right(Rupiah.format(l.lineTotal)));
@@ -90,18 +92,18 @@ public class InvoicePdf {
             PdfPTable totals = new PdfPTable(2);
             totals.setWidthPercentage(50);
             totals.setHorizontalAlignment(Element.ALIGN_RIGHT);
-            totalRow(totals, "Subtotal", Rupiah.format(order.subtotal), NORMAL);
+            totalRow(totals, "Subtotal", Rupiah.format(order.subtotal), normal);
             totalRow(totals, "Diskon / Discount" + (order.couponCode == null ? "" : " (" + order.couponCode + ")"),
-                    Rupiah.format(-order.discount), NORMAL);
-            totalRow(totals, "Total", Rupiah.format(order.total), BOLD);
+                    Rupiah.format(-order.discount), normal);
+            totalRow(totals, "Total", Rupiah.format(order.total), bold);
             doc.add(totals);
             if (order.status == OrderStatus.REFUNDED) {
                 doc.add(Chunk.NEWLINE);
                 doc.add(new Paragraph("Pesanan ini telah dikembalikan dananya / This order has been refunded: "
-                        + nz(order.closeReason), BOLD));
+                        + nz(order.closeReason), bold));
             }
             doc.add(Chunk.NEWLINE);
-            doc.add(new Paragraph("Semua harga dalam Rupiah (IDR). Terima kasih telah berqurban bersama Qutab.", SMALL));
+            doc.add(new Paragraph("Semua harga dalam Rupiah (IDR). Terima kasih telah berqurban bersama Qutab.", small));
             doc.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("invoice rendering failed", e);
@@ -109,16 +111,16 @@ public class InvoicePdf {
         return out.toByteArray();
     }
 
-    private static void row(PdfPTable table, String label, String value) {
-        PdfPCell l = new PdfPCell(new Phrase(label, BOLD));
+    private void row(PdfPTable table, String label, String value) {
+        PdfPCell l = new PdfPCell(new Phrase(label, bold));
         l.setBorder(0);
-        PdfPCell v = new PdfPCell(new Phrase(nz(value), NORMAL));
+        PdfPCell v = new PdfPCell(new Phrase(nz(value), normal));
         v.setBorder(0);
         table.addCell(l);
         table.addCell(v);
     }
 
-    private static void totalRow(PdfPTable table, String label, String value, Font font) {
+    private void totalRow(PdfPTable table, String label, String value, Font font) {
         PdfPCell l = new PdfPCell(new Phrase(label, font));
         l.setBorder(0);
         PdfPCell v = new PdfPCell(new Phrase(value, font));
@@ -128,8 +130,8 @@ public class InvoicePdf {
         table.addCell(v);
     }
 
-    private static PdfPCell right(String text) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, NORMAL));
+    private PdfPCell right(String text) {
+        PdfPCell cell = new PdfPCell(new Phrase(text, normal));
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         return cell;
     }

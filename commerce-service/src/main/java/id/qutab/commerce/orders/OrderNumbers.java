@@ -1,11 +1,11 @@
 package id.qutab.commerce.orders;
 
+import id.qutab.platform.random.RunTimeRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +21,6 @@ public class OrderNumbers {
 
     static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final int LOCK_NAMESPACE = 8201;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -46,10 +45,6 @@ public class OrderNumbers {
     }
 
     static String suffix() {
-        char[] chars = new char[4];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
-        }
-        return new String(chars);
+        return RunTimeRandom.code(ALPHABET, 4);
     }
 }

@@ -3,14 +3,13 @@ package id.qutab.identity.support;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
+import id.qutab.platform.random.RunTimeRandom;
+
 import java.util.HexFormat;
 
 /** Random opaque tokens (refresh, verification, reset) and the hashes they are stored as. */
 public final class SecureTokens {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
     private SecureTokens() {
@@ -18,9 +17,8 @@ public final class SecureTokens {
 
     /** 32 random bytes, base64url without padding (43 characters). */
     public static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // RunTimeRandom, not a static SecureRandom here: a native image would freeze its seed at build time.
+        return RunTimeRandom.token(TOKEN_BYTES);
     }
 
     /** SHA-256 of the UTF-8 bytes, lower-case hex: what is stored and looked up instead of the secret. */

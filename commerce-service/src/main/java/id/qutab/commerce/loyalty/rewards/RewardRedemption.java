@@ -7,12 +7,12 @@ import id.qutab.commerce.loyalty.LoyaltyLedger;
 import id.qutab.commerce.orders.IdempotencyKeys;
 import id.qutab.platform.persistence.Sql;
 import id.qutab.platform.problem.ProblemException;
+import id.qutab.platform.random.RunTimeRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,6 @@ import java.util.UUID;
 public class RewardRedemption {
 
     private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager em;
@@ -218,10 +217,6 @@ public class RewardRedemption {
     }
 
     private static String randomCode(int length) {
-        StringBuilder b = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            b.append(CODE_ALPHABET.charAt(RANDOM.nextInt(CODE_ALPHABET.length())));
-        }
-        return b.toString();
+        return RunTimeRandom.code(CODE_ALPHABET, length);
     }
 }

@@ -62,9 +62,11 @@ public final class ZenditSandbox implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
 
     private static final Logger LOG = Logger.getLogger(ZenditSandbox.class.getPackageName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Duration EXPIRY_SWEEP_PERIOD = Duration.ofMillis(500);
+
+    /** Per sandbox, made when it starts: no random is created by a class initialiser (deploy/README.md, native images). */
+    private final SecureRandom random = new SecureRandom();
 
     static {
         // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK: about
@@ -547,10 +549,10 @@ public final class ZenditSandbox implements AutoCloseable {
     }
 
     /** Like a MongoDB ObjectId (what Xendit ids are): 4 bytes of epoch seconds, 8 random bytes, as 24 hex chars. */
-    static String newInvoiceId(Instant now) {
-        byte[] random = new byte[8];
-        RANDOM.nextBytes(random);
-        ByteBuffer bytes = ByteBuffer.allocate(12).putInt((int) now.getEpochSecond()).put(random);
+    private String newInvoiceId(Instant now) {
+        byte[] randomBytes = new byte[8];
+        random.nextBytes(randomBytes);
+        ByteBuffer bytes = ByteBuffer.allocate(12).putInt((int) now.getEpochSecond()).put(randomBytes);
         return HexFormat.of().formatHex(bytes.array());
     }
 

@@ -1,0 +1,13 @@
+package id.qutab.gateway.nativeimage;
+
+import id.qutab.testing.NativeReadiness;
+import org.junit.jupiter.api.Test;
+
+/** What a native image needs and the JVM tests cannot see (deploy/README.md, "Native images"). */
+class NativeReadinessTest {
+
+    @Test
+    void classInitialisersMakeNothingAtBuildTimeAndReflectionIsRegistered() {
+        NativeReadiness.assertNativeReady();
+    }
+}
